@@ -1,0 +1,62 @@
+/**
+ * Bytes of a manuscript file → text the parser can read.
+ *
+ * UTF-8 only. A byte order mark is accepted and dropped; CRLF and CR line endings are
+ * accepted and read as LF (lines and columns stay those an editor shows). UTF-16, or
+ * bytes that are not UTF-8, are an `encoding` error at the first bad byte.
+ */
+import type { VFile } from 'vfile';
+import { report } from './rules.js';
+
+/** Decode `bytes` for `file`; `undefined` (with a message on `file`) when not UTF-8. */
+export function decodeManuscript(file: VFile, bytes: Uint8Array): string | undefined {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    report(file, 'encoding', 'Unexpected UTF-16 file, expected UTF-8: save the file as UTF-8', {
+      line: 1,
+      column: 1,
+    });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    report(file, 'encoding', 'Unexpected bytes that are not UTF-8, expected UTF-8 text', firstInvalid(bytes));
+    return undefined;
+  }
+  if (text.includes('\u0000')) {
+    // UTF-16 without a byte order mark decodes as UTF-8 with NUL between letters.
+    report(file, 'encoding', 'Unexpected NUL characters (UTF-16?), expected UTF-8 text', pointOf(text, text.indexOf('\u0000')));
+    return undefined;
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function pointOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const line = before.split(/\r\n?|\n/).length;
+  const column = index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line, column };
+}
+
+/** The line and column of the first byte sequence that is not UTF-8. */
+function firstInvalid(bytes: Uint8Array): { line: number; column: number } {
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, found by bisection; in streaming mode a prefix that ends
+  // inside a character is still valid.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, low), { stream: true });
+  return pointOf(prefix, prefix.length);
+}

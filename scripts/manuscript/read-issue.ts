@@ -1,0 +1,95 @@
+/**
+ * Read an issue: manuscript and series file → one validated issue, or the messages
+ * that say why not. Never throws on a manuscript; every problem of both files is found
+ * in one pass.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { supportedLanguages } from '../project.js';
+import { decodeManuscript } from './decode.js';
+import type { IssueLocation } from './locate-issue.js';
+import { createManuscriptProcessor } from './processor.js';
+import { hasErrors, report } from './rules.js';
+import { seriesSchema } from './schema.js';
+import type { FrontMatter, Lang, Series } from './schema.js';
+import type { Segment } from './types.js';
+import { checkYaml, parseYaml } from './yaml-values.js';
+
+/** An issue with no errors: what every later stage reads. */
+export interface ValidatedIssue {
+  location: IssueLocation;
+  /** Languages in manuscript order; the first is the source. */
+  languages: Lang[];
+  frontMatter: FrontMatter;
+  series: Series;
+  segments: Segment[];
+  /** The manuscript's syntax tree, for tools that edit the file. */
+  tree: Root;
+}
+
+export interface ReadResult {
+  /** The manuscript and the series file, with their messages. */
+  files: VFile[];
+  /** Present when no file has an error (warnings allowed). */
+  issue: ValidatedIssue | undefined;
+  /** What could be read even with errors, for summaries. */
+  segments: Segment[];
+  languages: Lang[];
+}
+
+/** Read and validate the issue at `location`. */
+export async function readIssue(location: IssueLocation): Promise<ReadResult> {
+  const supported = supportedLanguages();
+  const manuscript = new VFile({ path: displayPath(location.manuscript) });
+  const seriesFile = new VFile({ path: displayPath(location.series) });
+
+  const text = decodeManuscript(manuscript, await readFile(location.manuscript));
+  let tree: Root | undefined;
+  if (text !== undefined) {
+    manuscript.value = text;
+    if (text.trim() === '') {
+      report(manuscript, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
+    } else {
+      const processor = createManuscriptProcessor({ slug: location.slug, supported });
+      tree = await processor.run(processor.parse(manuscript), manuscript);
+    }
+  }
+  const languages = manuscript.data.languages ?? supported;
+  const series = await readSeries(seriesFile, location, languages, manuscript);
+
+  const files = [manuscript, seriesFile];
+  const frontMatter = manuscript.data.frontMatter;
+  const segments = manuscript.data.segments ?? [];
+  const issue =
+    !hasErrors(files) && tree && frontMatter && series
+      ? { location, languages: frontMatter.languages, frontMatter, series, segments, tree }
+      : undefined;
+  return { files, segments, languages, issue };
+}
+
+async function readSeries(
+  file: VFile,
+  location: IssueLocation,
+  languages: readonly Lang[],
+  manuscript: VFile,
+): Promise<Series | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(location.series);
+  } catch {
+    report(manuscript, 'missing-series', `Missing series file \`${displayPath(location.series)}\` beside the issue folder`, { line: 1, column: 1 });
+    return undefined;
+  }
+  const text = decodeManuscript(file, bytes);
+  if (text === undefined) return undefined;
+  file.value = text;
+  const parsed = parseYaml(file, text, { line: 1 });
+  return parsed ? checkYaml(file, parsed, seriesSchema(languages), languages) : undefined;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}

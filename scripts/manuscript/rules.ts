@@ -1,0 +1,96 @@
+/**
+ * The closed list of manuscript problems.
+ *
+ * Every problem the reader can find in a manuscript is one of these kinds. A rule id is
+ * stable: editors may search for it, tests pin it, and `docs/manuscript.md` has a
+ * section per rule with an example.
+ */
+import type { Node, Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+
+export type Severity = 'error' | 'warning';
+
+export const rules = {
+  'encoding': { severity: 'error', summary: 'the file is not UTF-8 text' },
+  'empty-file': { severity: 'error', summary: 'the manuscript holds nothing' },
+  'missing-front-matter': { severity: 'error', summary: 'the issue has no YAML front matter' },
+  'yaml-syntax': { severity: 'error', summary: 'front matter or series.yaml is not valid YAML' },
+  'unknown-key': { severity: 'error', summary: 'a key the format does not know' },
+  'missing-key': { severity: 'error', summary: 'a required key is absent' },
+  'invalid-value': { severity: 'error', summary: 'a value of the wrong type or form' },
+  'missing-language': { severity: 'error', summary: 'a reader-visible text lacks a language' },
+  'missing-series': { severity: 'error', summary: 'no series.yaml beside the issue folder' },
+  'text-outside-block': { severity: 'error', summary: 'content outside any language block' },
+  'unknown-language': { severity: 'error', summary: 'a block whose language is not in `languages`' },
+  'unclosed-block': { severity: 'error', summary: 'a language block without its closing `:::`' },
+  'nested-block': { severity: 'error', summary: 'a language block inside another block' },
+  'unexpected-directive': { severity: 'error', summary: 'a directive inside a block' },
+  'missing-id': { severity: 'error', summary: 'a block without `#id`' },
+  'invalid-id': { severity: 'error', summary: 'an id with characters other than a-z, 0-9 and -' },
+  'duplicate-id': { severity: 'error', summary: 'two segments with one id' },
+  'block-order': { severity: 'error', summary: 'blocks of a segment not in the order of `languages`' },
+  'duplicate-block': { severity: 'error', summary: 'two blocks of one language in a segment' },
+  'missing-source': { severity: 'error', summary: 'a translation block without its source block' },
+  'unknown-attribute': { severity: 'error', summary: 'an attribute other than id, class and src' },
+  'class-mismatch': { severity: 'error', summary: 'languages of a segment with different classes' },
+  'unexpected-src': { severity: 'error', summary: '`src` on a source-language block' },
+  'invalid-src': { severity: 'error', summary: '`src` that is not an 8-digit hex hash' },
+  'empty-block': { severity: 'error', summary: 'a block with no content' },
+  'raw-html': { severity: 'error', summary: 'HTML in a block (only comments are allowed)' },
+  'missing-translation': { severity: 'warning', summary: 'a segment without a block in a language' },
+  'unconfirmed-translation': { severity: 'warning', summary: 'a translation never confirmed' },
+  'stale-translation': { severity: 'warning', summary: 'the source changed since the translation was confirmed' },
+  'undefined-footnote': { severity: 'error', summary: 'a footnote reference without a definition' },
+  'unused-footnote': { severity: 'error', summary: 'a footnote definition never referenced' },
+  'duplicate-footnote': { severity: 'error', summary: 'a footnote label defined twice in one language' },
+  'footnote-mismatch': { severity: 'error', summary: 'languages of a segment referencing different footnotes' },
+  'footnote-segment': { severity: 'error', summary: 'a footnote definition sharing its segment with other content' },
+  'nested-footnote': { severity: 'error', summary: 'a footnote reference inside a footnote' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type RuleId = keyof typeof rules;
+
+/** What the `source` field of every message says: where the problem was found. */
+export const messageSource = 'manuscript';
+
+/** A place in a file: a point, a range, or a node with a position. */
+export type Place = Point | Position | Node | undefined;
+
+/**
+ * Record one problem on `file`: a vfile message with the rule's id and severity
+ * (`fatal: true` for errors, as vfile-reporter counts them), and the documentation
+ * anchor of the rule as `url`.
+ *
+ * @param cause the other place involved ("first defined here"), if any.
+ */
+export function report(
+  file: VFile,
+  ruleId: RuleId,
+  reason: string,
+  place: Place,
+  cause?: { reason: string; place: Place },
+): VFileMessage {
+  const placeOption = toPlace(place);
+  const message = file.message(reason, {
+    place: placeOption,
+    ruleId,
+    source: messageSource,
+    // remark-lint's convention: the other place involved travels in `cause`.
+    cause: cause ? new VFileMessage(cause.reason, { place: toPlace(cause.place) }) : undefined,
+  });
+  message.fatal = rules[ruleId].severity === 'error';
+  message.url = `docs/manuscript.md#${ruleId}`;
+  return message;
+}
+
+function toPlace(place: Place): Point | Position | undefined {
+  if (!place) return undefined;
+  if ('type' in place) return (place).position;
+  return place;
+}
+
+/** Whether any message of these files is an error. */
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}

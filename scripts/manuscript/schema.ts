@@ -1,0 +1,99 @@
+/**
+ * The schemas of an issue's front matter and of `series.yaml`, and the types inferred
+ * from them.
+ *
+ * Reader-visible texts are "localized": one value per language of the issue, no more,
+ * no less. The schemas are therefore made for a list of languages.
+ */
+import { z } from 'zod';
+
+/** A language code as the manuscript writes it (`en`, `hu`). */
+export type Lang = string;
+
+/** One text per language. */
+export type Localized = Record<Lang, string>;
+
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
+
+/** A text per language, every language of `languages` and nothing else. */
+export function localized(languages: readonly Lang[]) {
+  return z
+    .object(Object.fromEntries(languages.map((lang) => [lang, nonEmpty])))
+    .strict() as unknown as z.ZodType<Localized>;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'expected a date that exists');
+
+const email = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an e-mail address');
+
+/** A person: Hungarian editions write `family given`, English ones `given family`. */
+const person = z.object({ given: nonEmpty, family: nonEmpty }).strict();
+
+export type Person = z.infer<typeof person>;
+
+/**
+ * The `languages` key alone: read first, because every localized value is checked
+ * against it.
+ */
+export function languagesSchema(supported: readonly Lang[]) {
+  return z
+    .array(z.enum(supported as [Lang, ...Lang[]]))
+    .min(1, 'expected at least the source language')
+    .refine((list) => new Set(list).size === list.length, 'expected each language once');
+}
+
+/** The front matter of one issue (`manuscript/<slug>/index.md`). */
+export function frontMatterSchema(languages: readonly Lang[], supported: readonly Lang[]) {
+  const text = localized(languages);
+  return z
+    .object({
+      issue: z.string().regex(/^\d{4}\/\d{1,2}$/, 'expected the issue as "YYYY/N", e.g. "2026/3"'),
+      date: isoDate,
+      languages: languagesSchema(supported),
+      title: text,
+      subtitle: text.optional(),
+      authors: z
+        .array(person.extend({ email: email.optional(), note: text.optional() }).strict())
+        .min(1, 'expected at least one author'),
+      reviewers: z.array(person).default([]),
+      keywords: z
+        .object(Object.fromEntries(languages.map((lang) => [lang, z.array(nonEmpty).min(1)])))
+        .strict()
+        .optional() as unknown as z.ZodOptional<z.ZodType<Record<Lang, string[]>>>,
+    })
+    .strict();
+}
+
+export type FrontMatter = z.infer<ReturnType<typeof frontMatterSchema>>;
+export type Author = FrontMatter['authors'][number];
+
+/** `series.yaml`: what the editors page of every issue of the series shows. */
+export function seriesSchema(languages: readonly Lang[]) {
+  const text = localized(languages);
+  return z
+    .object({
+      name: text,
+      description: text,
+      editing: text,
+      publisher: z.object({ institute: text, centre: text, university: text }).strict(),
+      editors: z.array(person).min(1, 'expected at least one editor'),
+      copyright: text,
+      contact: z
+        .object({
+          postal: text,
+          street: text,
+          telephone: z.string().regex(/^\+?[\d ()-]+$/, 'expected a telephone number'),
+          email,
+        })
+        .strict(),
+    })
+    .strict();
+}
+
+export type Series = z.infer<ReturnType<typeof seriesSchema>>;

@@ -1,0 +1,58 @@
+/**
+ * Figures of an issue for the summary of `check` (and, later, `align status`):
+ * segments, footnotes, words and translation states per language.
+ */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { FrontMatter, Lang } from './schema.js';
+import type { Segment, TranslationState } from './types.js';
+
+export interface LanguageSummary {
+  lang: Lang;
+  words: number;
+  /** Footnotes in this language, the authors' notes included. */
+  notes: number;
+  states: Record<TranslationState, number>;
+}
+
+export interface IssueSummary {
+  segments: number;
+  textSegments: number;
+  footnoteSegments: number;
+  languages: LanguageSummary[];
+}
+
+/** Count what `segments` hold, per language. */
+export function summarize(segments: readonly Segment[], languages: readonly Lang[], frontMatter?: FrontMatter): IssueSummary {
+  const footnoteSegments = segments.filter((segment) => segment.footnote !== undefined).length;
+  return {
+    segments: segments.length,
+    textSegments: segments.length - footnoteSegments,
+    footnoteSegments,
+    languages: languages.map((lang) => {
+      const states: Record<TranslationState, number> = { source: 0, confirmed: 0, stale: 0, unconfirmed: 0, missing: 0 };
+      let words = 0;
+      let notes = (frontMatter?.authors ?? []).filter((author) => author.note?.[lang] !== undefined).length;
+      for (const segment of segments) {
+        const state = segment.states[lang] ?? 'missing';
+        states[state] += 1;
+        const block = segment.blocks[lang];
+        if (!block) continue;
+        words += countWords(block.children);
+        if (segment.footnote !== undefined) notes += 1;
+      }
+      return { lang, words, notes, states };
+    }),
+  };
+}
+
+/** Words of Markdown content: runs of letters or digits between white space. */
+export function countWords(nodes: readonly RootContent[]): number {
+  let count = 0;
+  for (const node of nodes) {
+    for (const token of toString(node, { includeImageAlt: true }).split(/\s+/)) {
+      if (/[\p{L}\p{N}]/u.test(token)) count += 1;
+    }
+  }
+  return count;
+}

@@ -57,7 +57,7 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
     }
   }
   const languages = manuscript.data.languages ?? supported;
-  const series = await readSeries(seriesFile, location, languages, manuscript);
+  const series = await readSeries(seriesFile, location, { languages, supported }, manuscript);
 
   const files = [manuscript, seriesFile];
   const frontMatter = manuscript.data.frontMatter;
@@ -72,7 +72,7 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
 async function readSeries(
   file: VFile,
   location: IssueLocation,
-  languages: readonly Lang[],
+  { languages, supported }: { languages: readonly Lang[]; supported: readonly Lang[] },
   manuscript: VFile,
 ): Promise<Series | undefined> {
   let bytes: Uint8Array;
@@ -86,7 +86,7 @@ async function readSeries(
   if (text === undefined) return undefined;
   file.value = text;
   const parsed = parseYaml(file, text, { line: 1 });
-  return parsed ? checkYaml(file, parsed, seriesSchema(languages), languages) : undefined;
+  return parsed ? checkYaml(file, parsed, seriesSchema(languages, supported), languages) : undefined;
 }
 
 function displayPath(file: string): string {

@@ -146,7 +146,6 @@ function collectReferences(
     if (node.type === 'footnoteReference') {
       if (insideDefinition(root, node)) {
         report(file, 'nested-footnote', `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` inside a footnote, expected notes without notes`, node.position?.start);
-        return;
       }
       references.push({ label: node.identifier, place: node.position?.start, literal: false });
     } else if (node.type === 'text') {

@@ -37,10 +37,14 @@ export const remarkIssueFrontMatter: Plugin<[IssueFrontMatterOptions], Root> = f
     const parsed = parseYaml(file, yamlNode.value, { line: start + 1 });
     if (!parsed) return;
 
-    const languages = languagesSchema(options.supported).safeParse(
-      (parsed.value as Record<string, unknown> | null)?.languages,
-    );
+    const declared = (parsed.value as Record<string, unknown> | null)?.languages;
+    const languages = languagesSchema(options.supported).safeParse(declared);
     if (languages.success) file.data.languages = languages.data;
+    else if (Array.isArray(declared)) {
+      // Go on with the languages that are right, so one typo does not hide the rest.
+      const usable = [...new Set(declared.filter((lang): lang is string => options.supported.includes(String(lang))))];
+      if (usable.length > 0) file.data.languages = usable;
+    }
     const schema = frontMatterSchema(file.data.languages, options.supported);
     const frontMatter = checkYaml(file, parsed, schema, file.data.languages);
     if (frontMatter) file.data.frontMatter = frontMatter;

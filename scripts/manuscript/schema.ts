@@ -15,10 +15,18 @@ export type Localized = Record<Lang, string>;
 
 const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
 
-/** A text per language, every language of `languages` and nothing else. */
-export function localized(languages: readonly Lang[]) {
+/**
+ * A text per language: every language of `languages`, and nothing else but, where
+ * `also` is given, the other languages the project supports (the series file serves
+ * issues in different sets of languages).
+ */
+export function localized(languages: readonly Lang[], also: readonly Lang[] = []) {
+  const optional = also.filter((lang) => !languages.includes(lang));
   return z
-    .object(Object.fromEntries(languages.map((lang) => [lang, nonEmpty])))
+    .object({
+      ...Object.fromEntries(optional.map((lang) => [lang, nonEmpty.optional()])),
+      ...Object.fromEntries(languages.map((lang) => [lang, nonEmpty])),
+    })
     .strict() as unknown as z.ZodType<Localized>;
 }
 
@@ -74,8 +82,8 @@ export type FrontMatter = z.infer<ReturnType<typeof frontMatterSchema>>;
 export type Author = FrontMatter['authors'][number];
 
 /** `series.yaml`: what the editors page of every issue of the series shows. */
-export function seriesSchema(languages: readonly Lang[]) {
-  const text = localized(languages);
+export function seriesSchema(languages: readonly Lang[], supported: readonly Lang[]) {
+  const text = localized(languages, supported);
   return z
     .object({
       name: text,

@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { supportedLanguages } from '../project.js';
 import { decodeManuscript } from './decode.js';
 import type { IssueLocation } from './locate-issue.js';
+import { parseInChunks } from './parse-in-chunks.js';
 import { createManuscriptProcessor } from './processor.js';
 import { hasErrors, report } from './rules.js';
 import { seriesSchema } from './schema.js';
@@ -53,7 +54,7 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
       report(manuscript, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
     } else {
       const processor = createManuscriptProcessor({ slug: location.slug, supported });
-      tree = await processor.run(processor.parse(manuscript), manuscript);
+      tree = await processor.run(parseInChunks(text, (chunk) => processor.parse(chunk)), manuscript);
     }
   }
   const languages = manuscript.data.languages ?? supported;

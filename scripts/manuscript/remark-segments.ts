@@ -6,7 +6,7 @@
  * concerns blocks, segments and their attributes, and puts the segments in order on
  * `file.data.segments`. Problems become messages; nothing is thrown.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
@@ -176,8 +176,21 @@ function checkContent(children: RootContent[], context: { file: VFile; languages
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       const value = start !== undefined && end !== undefined ? source.slice(start, end) : ':' + node.name;
-      parent.children.splice(index, 1, { type: 'text', value, position: node.position });
-      return [SKIP, index + 1];
+      // Join the restored text with its neighbours, as if it had never been a directive.
+      const before = parent.children[index - 1];
+      const after = parent.children[index + 1];
+      const from = before?.type === 'text' ? index - 1 : index;
+      const joined = [before?.type === 'text' ? before : undefined, { type: 'text' as const, value, position: node.position }, after?.type === 'text' ? after : undefined].filter(
+        (part): part is Text => part !== undefined,
+      );
+      const first = joined[0];
+      const last = joined[joined.length - 1];
+      parent.children.splice(from, joined.length, {
+        type: 'text',
+        value: joined.map((part) => part.value).join(''),
+        position: first?.position && last?.position ? { start: first.position.start, end: last.position.end } : node.position,
+      });
+      return [SKIP, from + 1];
     }
     if (node.type === 'containerDirective' && languages.includes(node.name)) {
       report(file, 'nested-block', `Unexpected \`:::${node.name}\` block inside another block, expected blocks one after the other`, node.position?.start);

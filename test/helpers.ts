@@ -1,0 +1,46 @@
+/** Shared helpers of the tests: fixture paths and reading an issue by folder. */
+import { cp, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { locateIssue } from '../scripts/manuscript/locate-issue.js';
+import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
+import { readIssue } from '../scripts/manuscript/read-issue.js';
+import type { ReadResult } from '../scripts/manuscript/read-issue.js';
+import { projectRoot } from '../scripts/project.js';
+
+export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/** The complete fixture issue used by every later stage. */
+export const fixtureIssue = path.join(fixtures, 'manuscript', '2099-1');
+
+export function locate(folder: string): IssueLocation {
+  const location = locateIssue(folder, projectRoot);
+  if ('error' in location) throw new Error(location.error);
+  return location;
+}
+
+export async function read(folder: string): Promise<ReadResult> {
+  return readIssue(locate(folder));
+}
+
+/** Messages as `file line:column severity rule`, in the order of the file. */
+export function messageLines(result: ReadResult): string[] {
+  return result.files
+    .flatMap((file) =>
+      file.messages.map((message) => ({
+        key: `${file.basename ?? ''} ${message.line ?? 0}:${message.column ?? 0} ${message.fatal ? 'error' : 'warning'} ${message.ruleId ?? ''}`,
+        line: message.line ?? 0,
+        column: message.column ?? 0,
+      })),
+    )
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.key.localeCompare(b.key))
+    .map((entry) => entry.key);
+}
+
+/** A copy of the fixture manuscript folder (series.yaml and 2099-1/) in a temporary folder. */
+export async function copyFixtureManuscript(): Promise<{ root: string; issue: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-test-'));
+  await cp(path.join(fixtures, 'manuscript'), root, { recursive: true });
+  return { root, issue: path.join(root, '2099-1') };
+}

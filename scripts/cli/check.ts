@@ -74,7 +74,9 @@ function formatSummary(slug: string, summary: IssueSummary, valid: boolean): str
       states.source > 0
         ? 'source'
         : `${states.confirmed} confirmed, ${states.stale} stale, ${states.unconfirmed} unconfirmed, ${states.missing} missing`;
-    lines.push(`  ${language.lang}: ${number.format(language.words)} words, ${language.notes} notes; ${state}`);
+    lines.push(
+      `  ${language.lang}: ${number.format(language.words)} ${language.words === 1 ? 'word' : 'words'}, ${language.notes} ${language.notes === 1 ? 'note' : 'notes'}; ${state}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -41,9 +41,8 @@ describe('reading an issue', () => {
     await writeFile(file, '\uFEFF' + (await readFile(file, 'utf8')).replace(/\n/g, '\r\n'));
     const crlf = await read(issue);
     expect(messageLines(crlf)).toEqual([]);
-    const strip = (result: typeof lf) =>
-      result.issue ? JSON.parse(JSON.stringify(splitEditions(result.issue), (key, value: unknown) => (key === 'position' ? undefined : value))) : undefined;
-    expect(strip(crlf)).toEqual(strip(lf));
+    // The text is read as LF without the mark, so even positions are the same.
+    expect(crlf.issue && splitEditions(crlf.issue)).toEqual(lf.issue && splitEditions(lf.issue));
     expect(crlf.issue?.segments.map((segment) => [segment.id, segment.sourceHash, segment.states.hu])).toEqual(
       lf.issue?.segments.map((segment) => [segment.id, segment.sourceHash, segment.states.hu]),
     );

@@ -1,0 +1,65 @@
+/** `npm run check`: report, summary and exit codes, as a user runs it. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/project.js';
+import { fixtureIssue, fixtures } from '../helpers.js';
+
+const run = promisify(execFile);
+const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+const check = path.join(projectRoot, 'scripts', 'cli', 'check.ts');
+
+async function checkIssue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, [check, ...args], { cwd: projectRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+describe('npm run check', () => {
+  it('exits 0 on a clean issue and prints its summary', async () => {
+    const { code, stdout, stderr } = await checkIssue(fixtureIssue);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        '2099-1: valid; 15 segments (11 text, 4 footnotes)',
+        '  en: 109 words, 5 notes; source',
+        '  hu: 102 words, 5 notes; 15 confirmed, 0 stale, 0 unconfirmed, 0 missing',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits 1 on errors and reports every one with file:line:column and rule', async () => {
+    const { code, stderr, stdout } = await checkIssue(path.join(fixtures, 'rules', 'many-errors'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/test\/fixtures\/rules\/many-errors\/index\.md\n/);
+    expect(stderr).toMatch(
+      /^\s*5:1-5:35\s+error\s+Unexpected content outside any language block.*text-outside-block\s+manuscript$/m,
+    );
+    expect(stderr).toMatch(/16 messages \(✖ 11 errors, ⚠ 5 warnings\)/);
+    expect(stdout).toMatch(/^many-errors: has errors;/);
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const { code, stderr } = await checkIssue(path.join(fixtures, 'rules', 'unconfirmed-translation'));
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/9:1\s+warning\s+Unconfirmed `hu` translation/);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await checkIssue('no-such-issue')).code).toBe(2);
+    expect((await checkIssue('--frobnicate')).code).toBe(2);
+  });
+
+  it('finds an issue by slug under manuscript/', async () => {
+    const { code, stdout } = await checkIssue('2026-3');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^2026-3: valid;/);
+  });
+});

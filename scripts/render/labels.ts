@@ -11,6 +11,7 @@ import { createInstance } from 'i18next';
 import type { TFunction } from 'i18next';
 import { localesDir, supportedLanguages } from '../project.js';
 import type { Lang } from '../manuscript/schema.js';
+import type { TypographyRules } from './typography.js';
 
 /** Labels of one language, and the formatting that goes with them. */
 export interface Labels {
@@ -20,6 +21,8 @@ export interface Labels {
   t: TFunction;
   /** "9 April 2026" / "2026. április 9." from an ISO date. */
   formatDate: (isoDate: string) => string;
+  /** The characters and words of the language's typography. */
+  typography: TypographyRules;
 }
 
 /**
@@ -55,6 +58,7 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
       locale,
       t: i18n.getFixedT(lang),
       formatDate: (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`)),
+      typography: resources[lang]?.translation.typography as TypographyRules,
     });
   }
   return result;

@@ -1,0 +1,87 @@
+/**
+ * `npm run build [-- <issue>…] [--format html] [--lang en]`: build the editions.
+ *
+ * Exit 0 when built (warnings are printed), 1 when a manuscript has errors (nothing of
+ * that issue is written; its previous output stays), 2 on bad usage.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { buildableFormats, buildIssue } from '../output/build.js';
+import type { Format } from '../output/file-names.js';
+import { projectRoot } from '../project.js';
+import { exitCode, exitCodeFor, formatReport } from '../report.js';
+
+const usage = `Usage: npm run build [-- <issue>…] [--format <format>] [--lang <lang>]
+
+Build the editions of issues (all under manuscript/ when none is named) into
+output/<issue>/. --format (${buildableFormats.join(', ')}) and --lang narrow the build;
+both may be repeated or comma-separated.
+
+Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        format: { type: 'string', multiple: true },
+        lang: { type: 'string', multiple: true },
+        output: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    return exitCode.usage;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${usage}\n`);
+    return exitCode.ok;
+  }
+  const split = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).filter(Boolean);
+  const formats = split(parsed.values.format);
+  const unknown = (formats ?? []).filter((format) => !buildableFormats.includes(format as Format));
+  if (unknown.length > 0) {
+    process.stderr.write(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.\n`);
+    return exitCode.usage;
+  }
+  const locations: IssueLocation[] = [];
+  for (const argument of parsed.positionals) {
+    const location = locateIssue(argument, projectRoot);
+    if ('error' in location) {
+      process.stderr.write(`${location.error}\n`);
+      return exitCode.usage;
+    }
+    locations.push(location);
+  }
+  if (parsed.positionals.length === 0) locations.push(...allIssues(projectRoot));
+  if (locations.length === 0) {
+    process.stderr.write('No issue found under manuscript/.\n');
+    return exitCode.usage;
+  }
+
+  const outputRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output'));
+  let code: number = exitCode.ok;
+  for (const location of locations) {
+    const result = await buildIssue(location, {
+      outputRoot,
+      formats: formats as Format[] | undefined,
+      langs: split(parsed.values.lang),
+      progress: (line) => process.stdout.write(`${line}\n`),
+    });
+    const report = formatReport(result.files, { color: process.stderr.isTTY });
+    if (report) process.stderr.write(`${report}\n`);
+    if (!result.built)
+      process.stderr.write(
+        `${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`,
+      );
+    code = Math.max(code, exitCodeFor(result.files));
+  }
+  return code;
+}
+
+process.exitCode = await main(process.argv.slice(2));

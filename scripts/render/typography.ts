@@ -1,0 +1,125 @@
+/**
+ * Typography per language, applied to the text of an edition before it becomes HTML,
+ * so every format (HTML, PDF, EPUB) gets the same characters.
+ *
+ * - quotation marks: straight `"` become the language's quotes (“…” and ‘…’ in English,
+ *   „…” and »…« inside them in Hungarian), curly English quotes in Hungarian text too;
+ *   `'` becomes an apostrophe or a single quote;
+ * - dashes: a spaced hyphen becomes a spaced en dash, a hyphen between years an en dash;
+ * - non-breaking spaces where a line must not break: after an initial (A. Snyder),
+ *   between a number and its unit (25 %, 350 billion, 350 milliárd), inside dates
+ *   (June 25, 1950 / 2025. augusztus), before a spaced en dash, after a section number.
+ *
+ * The rules are code; the characters and words they use are each language's data in
+ * `templates/locales/<lang>.json` (`typography`).
+ */
+import type { Root, Parent, Text } from 'mdast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** What typography needs to know of a language. */
+export interface TypographyRules {
+  /** Opening and closing primary quotes, then opening and closing secondary quotes. */
+  quotes: [string, string, string, string];
+  apostrophe: string;
+  months: string[];
+  units: string[];
+  dateOrder: 'month-day' | 'year-month-day';
+}
+
+const nbsp = '\u00a0';
+
+/** The blocks whose text is one run for the quotes' state (inline markup inside). */
+const runTypes = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** remark plugin: typeset every text of the tree by `rules`. */
+export const remarkTypography: Plugin<[TypographyRules], Root> = function (rules) {
+  return function (tree: Root) {
+    visit(tree, (node) => {
+      if (!runTypes.has(node.type)) return;
+      const texts: Text[] = [];
+      visit(node as Parent, 'text', (text) => {
+        texts.push(text);
+      });
+      typesetRun(texts, rules, node.type === 'heading');
+    });
+  };
+};
+
+/** Typeset one string (a title, a series text) as a run of its own. */
+export function typeset(value: string, rules: TypographyRules): string {
+  const text: Text = { type: 'text', value };
+  typesetRun([text], rules, false);
+  return text.value;
+}
+
+/**
+ * Typeset the text nodes of one block. Quotes are paired across the nodes (a quote
+ * may open before an emphasis and close after it).
+ */
+function typesetRun(texts: Text[], rules: TypographyRules, heading: boolean): void {
+  const [open1, close1, open2, close2] = rules.quotes;
+  let depth = 0;
+  let previous = ' ';
+  texts.forEach((text, index) => {
+    let out = '';
+    const value = text.value;
+    for (let position = 0; position < value.length; position++) {
+      const char = value[position] ?? '';
+      const next = value[position + 1] ?? texts[index + 1]?.value[0] ?? ' ';
+      const opening = /[\s([{\u2013\u2014/]/.test(previous) || previous === open1 || previous === open2;
+      if (char === '"' || char === '\u201c' || (char === '\u201d' && opening)) {
+        // Straight quotes, and English curly ones in a language that uses others.
+        if (opening) {
+          out += depth === 0 ? open1 : open2;
+          depth += 1;
+        } else {
+          depth = Math.max(depth - 1, 0);
+          out += depth === 0 ? close1 : close2;
+        }
+      } else if (char === '\u201d') {
+        depth = Math.max(depth - 1, 0);
+        out += depth === 0 ? close1 : close2;
+      } else if (char === "'") {
+        const between = /[\p{L}\p{N}]/u.test(previous) && /[\p{L}\p{N}]/u.test(next);
+        out += between || !opening ? rules.apostrophe : '\u2018';
+      } else {
+        out += char;
+      }
+      previous = out[out.length - 1] ?? previous;
+    }
+    text.value = spaces(out, rules, heading && index === 0);
+  });
+}
+
+/** The patterns of a language's spacing rules, made once per rules object. */
+const compiled = new WeakMap<TypographyRules, Array<[RegExp, string]>>();
+
+function spacingPatterns(rules: TypographyRules): Array<[RegExp, string]> {
+  const known = compiled.get(rules);
+  if (known) return known;
+  const months = rules.months.join('|');
+  const units = rules.units.map((unit) => unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const patterns: Array<[RegExp, string]> = [
+    [/ - /g, ' \u2013 '],
+    [/\b(\d{4})-(\d{2,4})\b/g, '$1\u2013$2'],
+    [/(^|[\s(])(\p{Lu}\.) (?=\p{Lu})/gu, `$1$2${nbsp}`],
+    [new RegExp(`(\\d) (?=(?:${units})(?!\\p{L}))`, 'gu'), `$1${nbsp}`],
+    [/ \u2013 /g, `${nbsp}\u2013 `],
+    ...(rules.dateOrder === 'month-day'
+      ? ([[new RegExp(`\\b(${months}) (?=\\d)`, 'g'), `$1${nbsp}`]] as Array<[RegExp, string]>)
+      : ([
+          [new RegExp(`(\\d{4}\\.) (?=(?:${months}))`, 'gu'), `$1${nbsp}`],
+          [new RegExp(`(${months}) (?=\\d)`, 'gu'), `$1${nbsp}`],
+        ] as Array<[RegExp, string]>)),
+  ];
+  compiled.set(rules, patterns);
+  return patterns;
+}
+
+function spaces(value: string, rules: TypographyRules, headingStart: boolean): string {
+  let result = value;
+  for (const [pattern, replacement] of spacingPatterns(rules)) result = result.replace(pattern, replacement);
+  if (headingStart) result = result.replace(/^(\d+(?:\.\d+)*\.|[a-z]\)) /, `$1${nbsp}`);
+  return result;
+}

@@ -5,7 +5,7 @@
  * Every format is made from these trees: the HTML pages place them in a page shell,
  * the PDF and EPUB stages take the same nodes.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { FootnoteReference, Parent, Root, RootContent } from 'mdast';
 import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { locateIssue } from '../scripts/manuscript/locate-issue.js';
 import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
 import { readIssue } from '../scripts/manuscript/read-issue.js';
+import { buildIssue } from '../scripts/output/build.js';
 import type { ReadResult } from '../scripts/manuscript/read-issue.js';
 import { projectRoot } from '../scripts/project.js';
 
@@ -43,4 +44,23 @@ export async function copyFixtureManuscript(): Promise<{ root: string; issue: st
   const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-test-'));
   await cp(path.join(fixtures, 'manuscript'), root, { recursive: true });
   return { root, issue: path.join(root, '2099-1') };
+}
+
+/** Expected HTML of the fixture issue. */
+export const goldenDir = path.join(fixtures, 'golden', '2099-1');
+
+/** Built file (relative to `output/<slug>/`) → its expected copy in `goldenDir`. */
+export const goldenFiles: ReadonlyArray<[string, string]> = [
+  ['html/en/index.html', 'en.html'],
+  ['html/hu/index.html', 'hu.html'],
+  ['html/parallel.html', 'parallel.html'],
+];
+
+/** Build the fixture issue (or a copy of it) into a new temporary output folder. */
+export async function buildFixture(
+  folder = fixtureIssue,
+): Promise<{ outputRoot: string; outputDir: string; built: boolean }> {
+  const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-'));
+  const result = await buildIssue(locate(folder), { outputRoot });
+  return { outputRoot, outputDir: result.outputDir, built: result.built };
 }

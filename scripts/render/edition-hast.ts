@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Edition } from '../manuscript/split-editions.js';
 import type { Labels } from './labels.js';
+import { rehypeTableAlign } from './rehype-table-align.js';
 import { remarkTypography, typeset } from './typography.js';
 
 /** A wrapper around a segment or a note: a div or aside with these properties. */
@@ -67,6 +68,8 @@ export function editionToHast(edition: Edition, labels: Labels, options: Edition
             id: `${prefix}note-${note.number}`,
             className: ['footnote'],
             role: 'doc-footnote',
+            // Notes are named, so each stands apart from the others (axe: landmark-unique).
+            ariaLabel: labels.t('footnoteReference', { number: note.number }),
             dataNote: String(note.number),
           },
         },
@@ -98,7 +101,9 @@ export function editionToHast(edition: Edition, labels: Labels, options: Edition
           return element;
         },
       },
-    });
+    })
+    // Column alignment as classes, not the obsolete attribute.
+    .use(rehypeTableAlign);
   const tree = processor.runSync(root);
   const elements = tree.children.filter((node): node is Element => node.type === 'element');
 

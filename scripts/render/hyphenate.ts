@@ -24,6 +24,8 @@ const hyphenators: Record<Lang, (text: string) => string> = {
 
 /** Elements whose text is running text. */
 const prose = new Set(['p', 'li', 'blockquote', 'dd', 'td', 'th', 'figcaption']);
+/** Classes of the parts that hold the text of the analysis (not the furniture, not names). */
+const scopes = new Set(['segment', 'footnote', 'hyphenate']);
 /** Elements whose text is never hyphenated: code, addresses, headings, links. */
 const verbatim = new Set([
   'code',
@@ -47,24 +49,35 @@ export interface HyphenateOptions {
   lang: Lang;
 }
 
-/** rehype plugin: insert soft hyphens into the running text of the tree. */
+/**
+ * rehype plugin: insert soft hyphens into the running text of the tree: paragraphs,
+ * list items, quotes and cells inside a segment, a note or an element of class
+ * `hyphenate` (headings, links, names and page furniture stay whole).
+ */
 export const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = function (options) {
   return function (tree: Root) {
     visitParents(tree, 'text', (node, ancestors) => {
       const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element');
       if (!elements.some((element) => prose.has(element.tagName))) return;
+      if (!elements.some((element) => classes(element).some((name) => scopes.has(name)))) return;
       if (elements.some((element) => verbatim.has(element.tagName))) return;
       const lang = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')
         ?.properties.lang;
       const hyphenate = hyphenators[typeof lang === 'string' ? lang : options.lang];
-      // Words with digits, capitals only (acronyms) or @ are left whole.
-      if (hyphenate)
+      // Capitalised words (names, acronyms) are left whole, as careful typesetters do.
+      if (hyphenate) {
         node.value = node.value.replace(/[\p{L}\p{M}]{6,}/gu, (word) =>
-          /^\p{Lu}+$/u.test(word) ? word : hyphenate(word),
+          /^\p{Lu}/u.test(word) ? word : hyphenate(word),
         );
+      }
     });
   };
 };
+
+function classes(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
 
 /** Remove soft hyphens: for text that is searched or copied (PDF text, metadata). */
 export function removeSoftHyphens(text: string): string {

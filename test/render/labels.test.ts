@@ -14,7 +14,7 @@ describe('labels', () => {
     expect(supportedLanguages()).toEqual(['en', 'hu']);
     const keys = (lang: string) => {
       const flatten = (value: unknown, prefix = ''): string[] =>
-        typeof value === 'object' && value !== null
+        typeof value === 'object' && value !== null && !Array.isArray(value)
           ? Object.entries(value).flatMap(([key, inner]) => flatten(inner, `${prefix}${key}.`))
           : [prefix.replace(/_(one|other)\.$/, '.')];
       return [...new Set(flatten(JSON.parse(readFileSync(path.join(localesDir, `${lang}.json`), 'utf8'))))].sort();

@@ -1,0 +1,56 @@
+/** Typography per language: quotes, dashes, non-breaking spaces; hyphenation. */
+import type { Root } from 'hast';
+import { h } from 'hastscript';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { rehypeHyphenate } from '../../scripts/render/hyphenate.js';
+import { loadLabels } from '../../scripts/render/labels.js';
+import { typeset } from '../../scripts/render/typography.js';
+
+const labels = loadLabels();
+const en = labels.get('en')?.typography;
+const hu = labels.get('hu')?.typography;
+if (!en || !hu) throw new Error('labels missing');
+const nbsp = '\u00a0';
+
+describe('typography', () => {
+  it('sets each language’s quotation marks, nested ones too', () => {
+    expect(typeset('a "model ally" and "a \'real\' test"', en)).toBe('a “model ally” and “a ‘real’ test”');
+    expect(typeset('a "modellszövetséges" és "egy "belső" idézet"', hu)).toBe(
+      'a „modellszövetséges” és „egy »belső« idézet”',
+    );
+    expect(typeset('a “curly” quote', hu)).toBe('a „curly” quote');
+    expect(typeset("Korea's role", en)).toBe('Korea’s role');
+  });
+
+  it('sets dashes and keeps what belongs together on one line', () => {
+    expect(typeset('old - new', en)).toBe(`old${nbsp}– new`);
+    expect(typeset('between 1998-2008', en)).toBe('between 1998–2008');
+    expect(typeset('A. SNYDER, Scott', en)).toBe(`A.${nbsp}SNYDER, Scott`);
+    expect(typeset('approximately 350 billion', en)).toBe(`approximately 350${nbsp}billion`);
+    expect(typeset('on June 25, 1950', en)).toBe(`on June${nbsp}25, 1950`);
+    expect(typeset('mintegy 350 milliárd dollár', hu)).toBe(`mintegy 350${nbsp}milliárd dollár`);
+    expect(typeset('1950. június 25-én', hu)).toBe(`1950.${nbsp}június${nbsp}25-én`);
+    expect(typeset('szövetség – és más', hu)).toBe(`szövetség${nbsp}– és más`);
+  });
+
+  it('hyphenates running text by the language’s patterns, and never names, headings or links', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('div', { className: ['segment'] }, [
+          h('p', 'international relations'),
+          h('p', { lang: 'hu' }, 'nemzetközi kapcsolatok Budapesten'),
+          h('h2', 'international'),
+          h('p', [h('a', { href: '#x' }, 'international')]),
+        ]),
+        h('p', 'international'),
+      ],
+    };
+    unified().use(rehypeHyphenate, { lang: 'en' }).runSync(tree);
+    const texts = JSON.stringify(tree);
+    expect(texts).toContain('in\u00adter\u00adna\u00adtion\u00adal re\u00adla\u00adtions');
+    expect(texts).toContain('nem\u00adzet\u00adkö\u00adzi kap\u00adcso\u00adla\u00adtok Budapesten');
+    expect(texts.match(/"international"/g)).toHaveLength(3);
+  });
+});

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Set-up of a fresh clone: the npm packages exactly as locked, then the programs the
 # editions and their tests need from the system: a Chromium (the PDF printer and the
-# browser tests) and Java (the Nu Html Checker). Nothing is downloaded from anywhere
+# browser tests), Java (the Nu Html Checker), EPUBCheck, and poppler and qpdf (PDF checks). Nothing is downloaded from anywhere
 # but the npm registry and the system's package manager.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PUPPETEER_SKIP_DOWNLOAD=1
+export PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1
 npm ci --no-audit --no-fund
 
 missing=()
@@ -16,6 +16,9 @@ elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/nul
   missing+=(chromium)
 fi
 command -v java >/dev/null || missing+=(default-jre-headless)
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

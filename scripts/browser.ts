@@ -99,3 +99,20 @@ export async function launchBrowser(): Promise<BrowserSession> {
 export function fileUrl(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
 }
+
+/** A browser launched on first use and closed once: one browser for a whole build. */
+export interface LazyBrowser {
+  get: () => Promise<BrowserSession>;
+  close: () => Promise<void>;
+}
+
+/** Make a lazy browser: nothing is launched until an edition needs printing. */
+export function lazyBrowser(): LazyBrowser {
+  let session: Promise<BrowserSession> | undefined;
+  return {
+    get: () => (session ??= launchBrowser()),
+    close: async () => {
+      if (session) await (await session.catch(() => undefined))?.close();
+    },
+  };
+}

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
 import { buildableFormats, buildIssue } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
 import { projectRoot } from '../project.js';

@@ -15,7 +15,15 @@ import type { Labels } from './labels.js';
 
 /** Parse `templates/html/<name>.html`; `fragment` for partials without `<html>`. */
 export function loadTemplate(name: string, options: { fragment: boolean }): Root {
-  const file = path.join(templatesDir, 'html', `${name}.html`);
+  return loadTemplateFile(path.join('html', `${name}.html`), options);
+}
+
+/**
+ * Parse any template under `templates/` by its relative path (`epub/page.xhtml`). XHTML
+ * and SVG shells are written so that the HTML parser reads them as they are meant.
+ */
+export function loadTemplateFile(relativePath: string, options: { fragment: boolean }): Root {
+  const file = path.join(templatesDir, relativePath);
   return unified().use(rehypeParse, { fragment: options.fragment }).parse(readFileSync(file, 'utf8'));
 }
 

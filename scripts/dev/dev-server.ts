@@ -8,10 +8,7 @@
  * leaves the last good pages in place. The live-reload script is added to pages as they
  * are served, never to the files.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -19,18 +16,10 @@ import type { IssueLocation } from '../manuscript/locate-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { buildIssue } from '../output/build.js';
 import type { BuildResult } from '../output/build.js';
-import { supportedLanguages, templatesDir } from '../project.js';
-import {
-  clientFiles,
-  createEventStream,
-  devPaths,
-  failureMessage,
-  injectLiveReload,
-  notBuiltPage,
-  overlayMessages,
-} from './live-reload.js';
+import { templatesDir } from '../project.js';
+import { createEventStream, failureMessage, overlayMessages } from './live-reload.js';
 import type { DevEvent } from './live-reload.js';
-import { contentTypeOf, resolveInside } from './static-files.js';
+import { createRequestHandler } from './serve-output.js';
 import { watchFolders } from './watch.js';
 import type { Watching } from './watch.js';
 
@@ -86,9 +75,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let failed: DevEvent | undefined;
   let firstLanguage: Lang | undefined;
 
-  const server = createServer(
-    createRequestHandler({ outputDir, events, state: () => ({ failed, firstLanguage }) }),
-  );
+  const server = createServer(createRequestHandler({ outputDir, events, state: () => ({ failed, firstLanguage }) }));
 
   async function rebuild(changes: string[]): Promise<void> {
     const started = performance.now();

@@ -47,6 +47,8 @@ const verbatim = new Set([
 export interface HyphenateOptions {
   /** The language of text without a nearer `lang` attribute. */
   lang: Lang;
+  /** Words never to hyphenate (the print stage's words at the foot of a page). */
+  keepWhole?: ReadonlySet<string>;
 }
 
 /**
@@ -67,7 +69,7 @@ export const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = function (optio
       // Capitalised words (names, acronyms) are left whole, as careful typesetters do.
       if (hyphenate) {
         node.value = node.value.replace(/[\p{L}\p{M}]{6,}/gu, (word) =>
-          /^\p{Lu}/u.test(word) ? word : hyphenate(word),
+          /^\p{Lu}/u.test(word) || options.keepWhole?.has(word) ? word : hyphenate(word),
         );
       }
     });

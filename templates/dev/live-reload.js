@@ -31,7 +31,12 @@
         'aria-labelledby': 'dev-overlay-title',
         'aria-describedby': 'dev-overlay-summary',
       },
-      element('header', {}, element('h2', { id: 'dev-overlay-title' }, `${report.slug}: not rebuilt`), close),
+      element(
+        'div',
+        { class: 'title-bar' },
+        element('h2', { id: 'dev-overlay-title' }, `${report.slug}: not rebuilt`),
+        close,
+      ),
       element(
         'p',
         { id: 'dev-overlay-summary' },

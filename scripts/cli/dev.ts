@@ -1,0 +1,106 @@
+/**
+ * `npm run dev [-- <issue>] [--port 4173]`: build an issue's HTML, serve it on
+ * localhost, rebuild and reload the page on every change. Ctrl-C stops it.
+ *
+ * Exit 0 when stopped, 1 when it cannot start (the port is taken), 2 on bad usage.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { formatBuildLine, startDevServer } from '../dev/dev-server.js';
+import { projectRoot } from '../project.js';
+import { exitCode, formatReport } from '../report.js';
+
+const usage = `Usage: npm run dev [-- <issue>] [--port <port>]
+
+Build the HTML editions of an issue into output/<issue>/, serve them on
+http://localhost:<port>/ (default 4173), and rebuild when the manuscript, its
+series.yaml or the templates change; open pages reload after a good build and
+show the problems over the last good page after a failed one. The issue may be
+left out when manuscript/ holds only one. Ctrl-C stops the server.
+
+Exit codes: 0 stopped, 1 the server could not start, 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number | undefined> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, port: { type: 'string', short: 'p', default: '4173' } },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    return exitCode.usage;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${usage}\n`);
+    return exitCode.ok;
+  }
+  const port = Number(parsed.values.port);
+  if (!/^\d+$/.test(parsed.values.port) || port > 65535) {
+    process.stderr.write(`Invalid port \`${parsed.values.port}\`: expected a number from 0 to 65535.\n\n${usage}\n`);
+    return exitCode.usage;
+  }
+  if (parsed.positionals.length > 1) {
+    process.stderr.write(`One issue at a time, not ${parsed.positionals.length}.\n\n${usage}\n`);
+    return exitCode.usage;
+  }
+  let location: IssueLocation;
+  const [argument] = parsed.positionals;
+  if (argument !== undefined) {
+    const located = locateIssue(argument, projectRoot);
+    if ('error' in located) {
+      process.stderr.write(`${located.error}\n`);
+      return exitCode.usage;
+    }
+    location = located;
+  } else {
+    const issues = allIssues(projectRoot);
+    if (issues.length !== 1 || !issues[0]) {
+      process.stderr.write(
+        issues.length === 0
+          ? 'No issue found under manuscript/.\n'
+          : `Name the issue to serve: ${issues.map((issue) => issue.slug).join(', ')}.\n`,
+      );
+      return exitCode.usage;
+    }
+    location = issues[0];
+  }
+
+  let server;
+  try {
+    server = await startDevServer({
+      location,
+      outputRoot: path.join(projectRoot, 'output'),
+      port,
+      onBuild: (build) => {
+        const report = formatReport(build.files, { color: process.stderr.isTTY });
+        if (report) process.stderr.write(`${report}\n`);
+        process.stdout.write(`${formatBuildLine(build)}\n`);
+      },
+      onWatchError: (error) => process.stderr.write(`Watching stopped: ${error.message}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use: stop what runs there, or pick another with --port.\n`
+        : `The dev server could not start: ${(error as Error).message}\n`,
+    );
+    return exitCode.errors;
+  }
+  process.stdout.write(`Serving ${location.slug} on ${server.url} (Ctrl-C to stop)\n`);
+  const stop = () => {
+    process.stdout.write('Stopping.\n');
+    void server.close();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // Exits by itself once the server is closed: nothing else keeps the process alive.
+  return undefined;
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== undefined) process.exitCode = code;

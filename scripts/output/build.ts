@@ -1,0 +1,133 @@
+/**
+ * Build an issue's editions into `output/<slug>/`.
+ *
+ * Everything is written into a temporary folder beside the output first and moved into
+ * place in one rename when all of it succeeded: a failed build leaves the previous
+ * output as it was. A build narrowed by language or format starts from a copy of the
+ * previous output, so the other editions stay.
+ */
+import { chmod, cp, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { readIssue } from '../manuscript/read-issue.js';
+import type { ValidatedIssue } from '../manuscript/read-issue.js';
+import type { Lang } from '../manuscript/schema.js';
+import { splitEditions } from '../manuscript/split-editions.js';
+import { loadLabels } from '../render/labels.js';
+import type { Format } from './file-names.js';
+import { lazyBrowser } from '../browser.js';
+import type { BrowserSession } from '../browser.js';
+import { writeHtml } from './html.js';
+import type { HtmlContext } from './html.js';
+import { writePdf } from './pdf.js';
+
+export interface BuildOptions {
+  /** The folder that holds every issue's output (`output/`). */
+  outputRoot: string;
+  /** Formats to build (default: every format that exists). */
+  formats?: readonly Format[] | undefined;
+  /** Languages to build (default: every language of the issue). */
+  langs?: readonly Lang[] | undefined;
+  /** Called with one line of progress per edition built. */
+  progress?: (line: string) => void;
+  /** The browser that prints, shared by the issues of one build (default: one for this issue). */
+  browser?: () => Promise<BrowserSession>;
+}
+
+/** What a format's writer gets: one issue, its editions, and where to write. */
+export interface BuildJob {
+  issue: ValidatedIssue;
+  location: IssueLocation;
+  context: HtmlContext;
+  /** The languages to write. */
+  langs: readonly Lang[];
+  /** The temporary folder that becomes `output/<slug>/`. */
+  staging: string;
+  progress: (line: string) => void;
+  /** The build's one browser, launched on first use. */
+  browser: () => Promise<BrowserSession>;
+}
+
+/** A format's writer: writes its files under `job.staging`, returns their paths. */
+export type FormatWriter = (job: BuildJob) => Promise<string[]>;
+
+/** One writer per format, in the order they are built (PDF and EPUB link from HTML). */
+const writers: Partial<Record<Format, FormatWriter>> = {
+  html: writeHtml,
+  pdf: writePdf,
+};
+
+/** The formats this version of the pipeline can build. */
+export const buildableFormats = Object.keys(writers) as Format[];
+
+export interface BuildResult {
+  /** The manuscript files and their messages (the report of `check`). */
+  files: VFile[];
+  /** False when the manuscript had errors: nothing was written. */
+  built: boolean;
+  /** Files written, relative to `output/<slug>/`. */
+  written: string[];
+  outputDir: string;
+}
+
+/** Build the issue at `location`. Throws only on failures that are not the manuscript's. */
+export async function buildIssue(location: IssueLocation, options: BuildOptions): Promise<BuildResult> {
+  const outputDir = path.join(options.outputRoot, location.slug);
+  const result = await readIssue(location);
+  if (!result.issue) return { files: result.files, built: false, written: [], outputDir };
+  const issue = result.issue;
+  const formats = new Set(options.formats ?? buildableFormats);
+  const langs = (options.langs ?? issue.languages).filter((lang) => issue.languages.includes(lang));
+  const context: HtmlContext = { editions: splitEditions(issue), labels: loadLabels(issue.languages), formats };
+
+  await mkdir(options.outputRoot, { recursive: true });
+  const staging = await mkdtemp(path.join(options.outputRoot, `.build-${location.slug}-`));
+  const ownBrowser = options.browser ? undefined : lazyBrowser();
+  const browser = options.browser ?? (ownBrowser as NonNullable<typeof ownBrowser>).get;
+  try {
+    const narrowed = options.formats !== undefined || options.langs !== undefined;
+    if (narrowed && (await exists(outputDir))) await cp(outputDir, staging, { recursive: true });
+    const written: string[] = [];
+    const progress = options.progress ?? (() => undefined);
+    for (const [format, write] of Object.entries(writers) as Array<[Format, FormatWriter]>) {
+      if (!formats.has(format)) continue;
+      const started = performance.now();
+      for (const file of await write({ issue, location, context, langs, staging, progress, browser })) {
+        written.push(path.relative(staging, file));
+        progress(`${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`);
+      }
+      progress(`${location.slug}: ${format} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+    // mkdtemp makes the folder private; the output is for everyone to read.
+    await chmod(staging, 0o755);
+    await replaceFolder(staging, outputDir);
+    return { files: result.files, built: true, written, outputDir };
+  } finally {
+    await ownBrowser?.close();
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Put `staging` where `target` is, in renames only; on failure `target` is untouched. */
+async function replaceFolder(staging: string, target: string): Promise<void> {
+  const previous = `${target}.previous-${process.pid}`;
+  const hadPrevious = await exists(target);
+  if (hadPrevious) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, target);
+    throw error;
+  }
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

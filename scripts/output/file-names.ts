@@ -1,0 +1,15 @@
+/**
+ * Names of the built files, one convention for every edition:
+ * `jlaga-<issue slug>-<language>.<format>` (e.g. `jlaga-2026-3-en.pdf`), where
+ * "jlaga" stands for John Lukacs Analyses on Global Affairs.
+ */
+import type { Lang } from '../manuscript/schema.js';
+
+/** The formats an issue is built in. */
+export const formats = ['html', 'pdf', 'epub'] as const;
+export type Format = (typeof formats)[number];
+
+/** The file name of a downloadable edition (PDF or EPUB). */
+export function editionFileName(slug: string, lang: Lang, format: Exclude<Format, 'html'>): string {
+  return `jlaga-${slug}-${lang}.${format}`;
+}

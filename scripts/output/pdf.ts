@@ -1,0 +1,173 @@
+/**
+ * The PDF edition of each language, printed by Chromium after Paged.js has laid the
+ * print page out: running header, page numbers, notes at the foot of their page.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { fileUrl } from '../browser.js';
+import type { BrowserSession } from '../browser.js';
+import type { Page } from 'puppeteer-core';
+import type { Edition } from '../manuscript/split-editions.js';
+import type { Labels } from '../render/labels.js';
+import { removeSoftHyphens } from '../render/hyphenate.js';
+import { templatesDir } from '../project.js';
+import type { BuildJob } from './build.js';
+import { editionFileName } from './file-names.js';
+import { copyFontsAndMedia } from './html.js';
+import { typeset } from '../render/typography.js';
+import { stringifyHtml } from './html-shared.js';
+import { renderPrintPage } from './print-page.js';
+
+const require = createRequire(import.meta.url);
+// The package exports no path to its polyfill build; find it beside its CommonJS entry.
+const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+// Scripts that run in the page are files of their own (a function passed from here
+// would carry the TypeScript loader's helpers with it).
+const keepBreakingSoftHyphens = path.join(templatesDir, 'print', 'keep-breaking-soft-hyphens.js');
+const notePlacements = path.join(templatesDir, 'print', 'note-placements.js');
+const pageEndSplits = path.join(templatesDir, 'print', 'page-end-splits.js');
+
+/** Where a note and its reference ended up, by page number. */
+export interface NotePlacement {
+  note: number;
+  referencePage: number | undefined;
+  notePage: number | undefined;
+}
+
+/** What printing one edition gives. */
+export interface PrintedEdition {
+  bytes: Uint8Array;
+  pages: number;
+  seconds: number;
+  /** Every note that Paged.js floated, in number order. */
+  notes: NotePlacement[];
+}
+
+/** The PDF format of a build: one PDF per language, all printed by one browser. */
+export async function writePdf(job: BuildJob): Promise<string[]> {
+  const printDir = await mkdtemp(path.join(os.tmpdir(), 'jlaga-print-'));
+  try {
+    await copyFontsAndMedia(printDir, job.location.folder);
+    const session = await job.browser();
+    const written: string[] = [];
+    for (const edition of job.context.editions.filter((candidate) => job.langs.includes(candidate.lang))) {
+      const labels = job.context.labels.get(edition.lang);
+      if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
+      const printed = await printEdition(session, printDir, edition, labels);
+      const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'pdf'));
+      await writeFile(file, printed.bytes);
+      const misplaced = printed.notes.filter((note) => note.notePage !== note.referencePage);
+      job.progress(
+        `${edition.slug}: pdf ${edition.lang}: ${printed.pages} pages, ${printed.notes.length - misplaced.length}/${edition.notes.length} notes on their reference's page, ${printed.seconds.toFixed(2)} s`,
+      );
+      written.push(file);
+    }
+    return written;
+  } finally {
+    await rm(printDir, { recursive: true, force: true });
+  }
+}
+
+/** Lay out and print one edition; `printDir` holds its fonts and media. */
+export async function printEdition(session: BrowserSession, printDir: string, edition: Edition, labels: Labels): Promise<PrintedEdition> {
+  const started = performance.now();
+  const keepWhole = new Set<string>();
+  // Lay out until no word is hyphenated across two pages: each pass keeps the words
+  // that fell at a page's foot whole; two passes are usual, three the most.
+  for (let pass = 1; ; pass++) {
+    // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
+    const file = path.join(printDir, `${edition.lang}-${pass}.html`);
+    await writeFile(file, stringifyHtml(renderPrintPage(edition, labels, keepWhole)));
+    const { page, blocked } = await session.openPage(printDir);
+    try {
+      const pages = await layOut(page, file);
+      const splits = (await page.evaluate(await readFile(pageEndSplits, 'utf8'))) as string[];
+      if (splits.some((word) => !keepWhole.has(word)) && pass < 3) {
+        for (const word of splits) keepWhole.add(word);
+        continue;
+      }
+      await page.evaluate(await readFile(keepBreakingSoftHyphens, 'utf8'));
+      const notes = (await page.evaluate(await readFile(notePlacements, 'utf8'))) as NotePlacement[];
+      if (blocked.length > 0) {
+        throw new Error(`The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`);
+      }
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
+      return { bytes: await withMetadata(pdf, edition, labels), pages, seconds: (performance.now() - started) / 1000, notes };
+    } finally {
+      await page.close();
+    }
+  }
+}
+
+/** Load the print page and let Paged.js lay it out; returns the number of pages. */
+async function layOut(page: Page, file: string): Promise<number> {
+  await page.goto(fileUrl(file), { waitUntil: 'load' });
+  // Paged.js starts by itself unless told not to; it is started below, once loaded.
+  await page.evaluate(() => {
+    (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+  });
+  await page.addScriptTag({ content: await readFile(pagedPolyfill, 'utf8') });
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
+    return (await polyfill.preview()).total;
+  });
+}
+
+/**
+ * Title, authors, subject, keywords, language and dates from the issue, not the clock.
+ * pdf-lib rewrites the file keeping every object, the structure tree included (the
+ * tests check that the PDF is still tagged).
+ */
+async function withMetadata(pdf: Uint8Array, edition: Edition, labels: Labels): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  fixOutlineTitles(document, headingTexts(edition, labels));
+  const date = new Date(`${edition.date}T00:00:00Z`);
+  document.setTitle(removeSoftHyphens(edition.title), { showInWindowTitleBar: true });
+  document.setAuthor(edition.authors.map((author) => author.name).join(', '));
+  document.setSubject(`${edition.series.name} ${edition.issue}`);
+  document.setKeywords(edition.keywords);
+  document.setLanguage(edition.lang);
+  document.setCreator(edition.series.publisher.institute);
+  document.setProducer('jlaga-pipeline (Chromium, Paged.js, pdf-lib)');
+  document.setCreationDate(date);
+  document.setModificationDate(date);
+  return document.save({ useObjectStreams: false });
+}
+
+/**
+ * The texts of the headings the outline is made of: the title line, the sections, the
+ * editors page; with plain spaces, as a bookmark shows them.
+ */
+function headingTexts(edition: Edition, labels: Labels): string[] {
+  const rules = labels.typography;
+  const texts = [
+    `${edition.authors.map((author) => author.name).join(', ')}: ${typeset(edition.title, rules)}`,
+    ...edition.segments.flatMap((segment) => segment.children.filter((node) => node.type === 'heading').map((node) => typeset(toString(node), rules))),
+    `${edition.series.name} ${edition.issue}`,
+  ];
+  return texts.map((text) => removeSoftHyphens(text).replace(/\u00a0/g, ' '));
+}
+
+/**
+ * Chromium builds each bookmark from the heading's lines and drops the space where a
+ * line broke ("StrategicAlliance"). Put back the heading's own text: the one that is
+ * the same but for white space.
+ */
+function fixOutlineTitles(document: PDFDocument, headings: readonly string[]): void {
+  const byLetters = new Map(headings.map((text) => [text.replace(/\s+/g, ''), text]));
+  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined): void => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+      const fixed = title === undefined ? undefined : byLetters.get(title.replace(/\s+/g, ''));
+      if (fixed !== undefined && fixed !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(fixed));
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+}

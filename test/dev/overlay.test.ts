@@ -1,0 +1,95 @@
+/**
+ * The live-reload client in Chromium: a manuscript error shows an accessible overlay
+ * over the last good page, and the next good build reloads the page without it.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { AxeResults } from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/browser.js';
+import type { BrowserSession } from '../../scripts/browser.js';
+import { startDevServer } from '../../scripts/dev/dev-server.js';
+import type { DevServer } from '../../scripts/dev/dev-server.js';
+import { copyFixtureManuscript, locate } from '../helpers.js';
+
+let session: BrowserSession;
+let server: DevServer;
+let manuscript: string;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+beforeAll(async () => {
+  const { issue } = await copyFixtureManuscript();
+  manuscript = path.join(issue, 'index.md');
+  const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-dev-'));
+  server = await startDevServer({ location: locate(issue), outputRoot, port: 0 });
+  session = await launchBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function edit(from: string, to: string): Promise<void> {
+  await writeFile(manuscript, (await readFile(manuscript, 'utf8')).replace(from, to));
+}
+
+describe('the dev overlay in Chromium', () => {
+  it('shows the errors over the last good page, and goes with the next good build', async () => {
+    // The server is on localhost, which the pages of openPage may not load.
+    const page = await session.browser.newPage();
+    await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
+    // Whether the page connects before the build fails or after, it is told.
+    await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
+    const dialog = await page.waitForFunction(
+      () => document.querySelector('[data-dev-overlay]')?.shadowRoot?.querySelector('dialog[open]'),
+      { timeout: 15_000 },
+    );
+    const overlay = await dialog.evaluate((element) => ({
+      role: element.getAttribute('role'),
+      label: element.querySelector('h2')?.textContent,
+      text: element.textContent,
+      focused:
+        element.getRootNode() instanceof ShadowRoot && (element.getRootNode() as ShadowRoot).activeElement?.textContent,
+    }));
+    expect(overlay.role).toBe('alertdialog');
+    expect(overlay.label).toBe('2099-1: not rebuilt');
+    expect(overlay.text).toMatch(/index\.md:48:\d+/);
+    expect(overlay.text).toContain('invalid-id');
+    expect(overlay.focused).toBe('Close');
+    // The last good page is still there underneath.
+    expect(await page.evaluate(() => document.querySelector('main')?.textContent)).toContain('In 1999');
+
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResults> } })
+        .axe;
+      return axe.run(
+        { include: [['[data-dev-overlay]']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+      );
+    });
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+
+    await Promise.all([page.waitForNavigation({ timeout: 15_000 }), edit(':::en{#Lead .lead}', ':::en{#lead .lead}')]);
+    expect(await page.evaluate(() => document.querySelector('[data-dev-overlay]'))).toBeNull();
+    await page.close();
+  });
+
+  it('closes with its button', async () => {
+    const page = await session.browser.newPage();
+    await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
+    await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
+    // The page opened after the failure learns of it as it connects.
+    await page.waitForFunction(
+      () => document.querySelector('[data-dev-overlay]')?.shadowRoot?.querySelector('dialog[open]'),
+      { timeout: 15_000 },
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-dev-overlay]'), { timeout: 5_000 });
+    await edit(':::en{#Lead .lead}', ':::en{#lead .lead}');
+    await page.close();
+  });
+});

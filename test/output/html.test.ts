@@ -1,0 +1,74 @@
+/** The HTML stage on the fixture issue: golden pages, determinism, atomic builds. */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIssue } from '../../scripts/output/build.js';
+import { buildFixture, copyFixtureManuscript, fixtureIssue, goldenDir, goldenFiles, locate } from '../helpers.js';
+
+async function hashTree(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const hashes: Record<string, string> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    hashes[path.relative(folder, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return hashes;
+}
+
+describe('HTML editions of the fixture issue', () => {
+  it.each(goldenFiles)('%s is the reviewed page', async (built, expected) => {
+    const { outputDir } = await buildFixture();
+    const file = path.join(goldenDir, expected);
+    expect(existsSync(file), `${file} is missing: run npm run test:update-golden and review it`).toBe(true);
+    expect(await readFile(path.join(outputDir, built), 'utf8')).toBe(await readFile(file, 'utf8'));
+  });
+
+  it('writes the pages with their assets beside them', async () => {
+    const { outputDir } = await buildFixture();
+    const files = Object.keys(await hashTree(outputDir)).sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'html/en/index.html',
+        'html/hu/index.html',
+        'html/parallel.html',
+        'html/assets/edition.css',
+        'html/assets/parallel.css',
+        'html/assets/fonts.css',
+        'html/assets/fonts/source-serif-4-latin-ext-400-normal.woff2',
+        'html/media/chart.svg',
+      ]),
+    );
+    const css = await readFile(path.join(outputDir, 'html', 'assets', 'fonts.css'), 'utf8');
+    for (const [, font] of css.matchAll(/url\((fonts\/[^)]+)\)/g)) expect(files).toContain(`html/assets/${font}`);
+  });
+
+  it('is deterministic: two builds give byte-identical files', async () => {
+    const first = await buildFixture();
+    const second = await buildFixture();
+    expect(await hashTree(second.outputDir)).toEqual(await hashTree(first.outputDir));
+  });
+
+  it('leaves the previous output as it was when the manuscript has errors', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const first = await buildFixture(issue);
+    const before = await hashTree(first.outputDir);
+    const file = path.join(issue, 'index.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(':::en{#lead .lead}', ':::en{#Lead .lead}'));
+    const result = await buildIssue(locate(issue), { outputRoot: first.outputRoot });
+    expect(result.built).toBe(false);
+    expect(result.files[0]?.messages.some((message) => message.ruleId === 'invalid-id')).toBe(true);
+    expect(await hashTree(first.outputDir)).toEqual(before);
+    expect((await readdir(first.outputRoot)).sort()).toEqual(['2099-1']);
+  });
+
+  it('keeps the other languages when the build is narrowed with --lang', async () => {
+    const { outputRoot, outputDir } = await buildFixture();
+    const before = await hashTree(outputDir);
+    await writeFile(path.join(outputDir, 'html', 'en', 'index.html'), 'stale');
+    const result = await buildIssue(locate(fixtureIssue), { outputRoot, langs: ['en'] });
+    expect(result.written).toEqual(['html/en/index.html']);
+    expect(await hashTree(outputDir)).toEqual(before);
+  });
+});

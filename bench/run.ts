@@ -1,21 +1,38 @@
 /**
- * `npm run bench [-- --large]`: how long reading and validating an issue takes.
+ * `npm run bench [-- --runs N] [--large]`: how long each stage of a build of the sample
+ * issue takes, as medians of several runs:
  *
- * Prints the median of several runs for the sample issue and the fixture issue, and
- * with `--large` one run on a generated 10 MB manuscript (200 copies of the fixture
- * issue per 650 kB). Speed targets live here, never in timed tests.
+ *   read     manuscript → validated issue (decode, parse, check)
+ *   split    validated issue → one document per language
+ *   render   documents → HTML pages (both languages and the parallel edition)
+ *   print    print pages → PDF, per language (Paged.js layout, Chromium, metadata)
+ *   package  documents → EPUB, per language
+ *
+ * With `--large`, one run of `read` on a generated 10 MB manuscript. Speed targets live
+ * here, never in timed tests.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { launchBrowser } from '../scripts/browser.js';
 import { locateIssue } from '../scripts/manuscript/locate-issue.js';
 import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
 import { readIssue } from '../scripts/manuscript/read-issue.js';
+import type { ValidatedIssue } from '../scripts/manuscript/read-issue.js';
 import { splitEditions } from '../scripts/manuscript/split-editions.js';
+import { makeEpub } from '../scripts/output/epub.js';
+import { fontFiles } from '../scripts/output/fonts.js';
+import { copyFontsAndMedia, renderEditionPage } from '../scripts/output/html.js';
+import { stringifyHtml } from '../scripts/output/html-shared.js';
+import { renderParallelPage } from '../scripts/output/parallel.js';
+import { printEdition } from '../scripts/output/pdf.js';
+import { loadLabels } from '../scripts/render/labels.js';
 import { projectRoot } from '../scripts/project.js';
 
-const runs = 7;
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, large: { type: 'boolean' } } });
+const runs = Math.max(1, Number(values.runs));
 
 function locate(folder: string): IssueLocation {
   const location = locateIssue(folder, projectRoot);
@@ -23,10 +40,10 @@ function locate(folder: string): IssueLocation {
   return location;
 }
 
-async function time(run: () => unknown): Promise<number> {
+async function time<T>(run: () => T | Promise<T>): Promise<[number, T]> {
   const start = performance.now();
-  await run();
-  return performance.now() - start;
+  const result = await run();
+  return [performance.now() - start, result];
 }
 
 function median(values: number[]): number {
@@ -34,25 +51,77 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function bench(name: string, location: IssueLocation, count: number): Promise<void> {
-  const bytes = (await readFile(location.manuscript)).length;
-  const read: number[] = [];
-  const split: number[] = [];
-  for (let index = 0; index < count; index++) {
-    let result: Awaited<ReturnType<typeof readIssue>> | undefined;
-    read.push(await time(async () => (result = await readIssue(location))));
-    split.push(await time(() => (result?.issue ? splitEditions(result.issue) : undefined)));
-  }
-  const memory = process.memoryUsage().rss / 2 ** 20;
+function line(stage: string, times: number[], note = ''): void {
   console.log(
-    `${name.padEnd(28)} ${(bytes / 1024).toFixed(0).padStart(7)} kB  read+check ${median(read).toFixed(0).padStart(6)} ms  split ${median(split).toFixed(1).padStart(6)} ms  (median of ${count}; rss ${memory.toFixed(0)} MB)`,
+    `${stage.padEnd(16)} ${median(times).toFixed(1).padStart(9)} ms  (median of ${times.length}${note ? `; ${note}` : ''})`,
   );
 }
 
-await bench('sample issue 2026-3', locate(path.join(projectRoot, 'manuscript', '2026-3')), runs);
-await bench('fixture issue 2099-1', locate(path.join(projectRoot, 'test', 'fixtures', 'manuscript', '2099-1')), runs);
+const location = locate(path.join(projectRoot, 'manuscript', '2026-3'));
+console.log(`sample issue 2026-3, ${runs} runs per stage`);
 
-if (process.argv.includes('--large')) {
+const read: number[] = [];
+let issue: ValidatedIssue | undefined;
+for (let index = 0; index < runs; index++) {
+  const [ms, result] = await time(() => readIssue(location));
+  read.push(ms);
+  issue = result.issue;
+}
+if (!issue) throw new Error('the sample issue has errors');
+line('read', read);
+
+const split: number[] = [];
+let editions = splitEditions(issue);
+for (let index = 0; index < runs; index++) {
+  const [ms, result] = await time(() => splitEditions(issue));
+  split.push(ms);
+  editions = result;
+}
+line('split', split);
+
+const labels = loadLabels(issue.languages);
+const context = { editions, labels, formats: new Set(['html', 'pdf', 'epub'] as const) };
+const render: number[] = [];
+for (let index = 0; index < runs; index++) {
+  const [ms] = await time(() => {
+    for (const edition of editions) stringifyHtml(renderEditionPage(edition, context));
+    stringifyHtml(renderParallelPage(issue, context));
+  });
+  render.push(ms);
+}
+line('render', render, 'two pages and the parallel edition');
+
+const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
+const session = await launchBrowser();
+try {
+  await copyFontsAndMedia(folder, location.folder);
+  for (const edition of editions) {
+    const editionLabels = labels.get(edition.lang);
+    if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
+    const print: number[] = [];
+    let pages = 0;
+    for (let index = 0; index < runs; index++) {
+      const [ms, printed] = await time(() => printEdition(session, folder, edition, editionLabels));
+      print.push(ms);
+      pages = printed.pages;
+    }
+    line(`print ${edition.lang}`, print, `${pages} pages, browser running`);
+  }
+  const fonts = await fontFiles();
+  for (const edition of editions) {
+    const editionLabels = labels.get(edition.lang);
+    if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
+    const pack: number[] = [];
+    for (let index = 0; index < runs; index++)
+      pack.push((await time(() => makeEpub(edition, editionLabels, issue, fonts)))[0]);
+    line(`package ${edition.lang}`, pack, 'EPUB');
+  }
+} finally {
+  await session.close();
+  await rm(folder, { recursive: true, force: true });
+}
+
+if (values.large) {
   const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
   try {
     await cp(path.join(projectRoot, 'test', 'fixtures', 'manuscript'), root, { recursive: true });
@@ -64,7 +133,13 @@ if (process.argv.includes('--large')) {
       body.replace(/\{#([a-z0-9-]+)/g, `{#$1-c${copy}`).replace(/\[\^([a-z]+)\]/g, `[^$1-c${copy}]`),
     );
     await writeFile(file, text.slice(0, cut) + copies.join('\n'));
-    await bench('generated 10 MB manuscript', locate(path.join(root, '2099-1')), 1);
+    const bytes = (await readFile(file)).length;
+    const [ms] = await time(() => readIssue(locate(path.join(root, '2099-1'))));
+    line(
+      'read 10 MB',
+      [ms],
+      `${(bytes / 2 ** 20).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

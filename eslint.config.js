@@ -16,4 +16,11 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Scripts that run in a page (print layout, live reload): the browser's globals.
+    files: ['templates/**/*.js'],
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', NodeFilter: 'readonly', EventSource: 'readonly', location: 'readonly', console: 'readonly' },
+    },
+  },
 );

@@ -77,7 +77,12 @@ export async function launchBrowser(): Promise<BrowserSession> {
   process.once('SIGTERM', onSignal);
 
   const openPage = async (allowedRoot: string) => {
-    const page = await browser.newPage();
+    // A context of its own for every page: a renderer process of its own, whose
+    // counters (the ids of the tagged PDF's structure elements) start afresh, so the
+    // same page always prints the same bytes. Closing the page closes its context.
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    page.once('close', () => void context.close().catch(() => undefined));
     const blocked: string[] = [];
     const root = path.resolve(allowedRoot) + path.sep;
     await page.setRequestInterception(true);

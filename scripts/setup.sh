@@ -16,7 +16,11 @@ elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/nul
   missing+=(chromium)
 fi
 command -v java >/dev/null || missing+=(default-jre-headless)
-[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
+if [ -n "${EPUBCHECK_JAR:-}" ]; then
+  [ -f "$EPUBCHECK_JAR" ] || { echo "EPUBCHECK_JAR=$EPUBCHECK_JAR is not a file" >&2; exit 1; }
+elif [ ! -f /usr/share/java/epubcheck.jar ]; then
+  missing+=(epubcheck)
+fi
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 

@@ -7,6 +7,7 @@ import { locateIssue } from '../scripts/manuscript/locate-issue.js';
 import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
 import { readIssue } from '../scripts/manuscript/read-issue.js';
 import { buildIssue } from '../scripts/output/build.js';
+import type { Format } from '../scripts/output/file-names.js';
 import type { ReadResult } from '../scripts/manuscript/read-issue.js';
 import { projectRoot } from '../scripts/project.js';
 
@@ -56,11 +57,15 @@ export const goldenFiles: ReadonlyArray<[string, string]> = [
   ['html/parallel.html', 'parallel.html'],
 ];
 
-/** Build the fixture issue (or a copy of it) into a new temporary output folder. */
+/**
+ * Build the fixture issue (or a copy of it, or another issue) into a new temporary
+ * output folder, in every format or in `formats`.
+ */
 export async function buildFixture(
   folder = fixtureIssue,
+  formats?: readonly Format[],
 ): Promise<{ outputRoot: string; outputDir: string; built: boolean }> {
   const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-'));
-  const result = await buildIssue(locate(folder), { outputRoot });
+  const result = await buildIssue(locate(folder), { outputRoot, formats });
   return { outputRoot, outputDir: result.outputDir, built: result.built };
 }

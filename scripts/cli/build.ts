@@ -67,20 +67,31 @@ async function main(argv: string[]): Promise<number> {
 
   const outputRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output'));
   let code: number = exitCode.ok;
-  for (const location of locations) {
-    const result = await buildIssue(location, {
-      outputRoot,
-      formats: formats as Format[] | undefined,
-      langs: split(parsed.values.lang),
-      progress: (line) => process.stdout.write(`${line}\n`),
-    });
-    const report = formatReport(result.files, { color: process.stderr.isTTY });
-    if (report) process.stderr.write(`${report}\n`);
-    if (!result.built)
-      process.stderr.write(
-        `${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`,
-      );
-    code = Math.max(code, exitCodeFor(result.files));
+  // One browser prints every edition of every issue of this build.
+  const browser = lazyBrowser();
+  try {
+    for (const location of locations) {
+      const result = await buildIssue(location, {
+        outputRoot,
+        formats: formats as Format[] | undefined,
+        langs: split(parsed.values.lang),
+        progress: (line) => process.stdout.write(`${line}\n`),
+        browser: browser.get,
+      });
+      const report = formatReport(result.files, { color: process.stderr.isTTY });
+      if (report) process.stderr.write(`${report}\n`);
+      if (!result.built) {
+        process.stderr.write(`${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`);
+      }
+      code = Math.max(code, exitCodeFor(result.files));
+    }
+  } catch (error) {
+    // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
+    const message = error instanceof BrowserNotFoundError ? error.message : `Build failed: ${(error as Error).message}`;
+    process.stderr.write(`${message}\nThe previous output is unchanged.\n`);
+    return exitCode.errors;
+  } finally {
+    await browser.close();
   }
   return code;
 }

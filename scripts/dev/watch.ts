@@ -68,9 +68,15 @@ export function watchFolders(
   };
 }
 
-/** Editors' swap and backup files (`.index.md.swp`, `index.md~`) are not changes. */
+/**
+ * Editors' swap, lock and backup files (`.index.md.swp`, `.#index.md`, `index.md~`) are
+ * not changes: vim rewrites its swap file while one types. Other temporary files are
+ * (`.goutputstream-…`, `sedAbc123`): an editor that saves by renaming one over the file
+ * may be reported by that name only.
+ */
+const editorFiles = /^\..+\.sw[a-px]$|^\.#|~$/;
+
 function counts(relative: string, only: readonly string[] | undefined): boolean {
-  const name = path.basename(relative);
-  if (name.startsWith('.') || name.endsWith('~')) return false;
+  if (editorFiles.test(path.basename(relative))) return false;
   return only === undefined || only.includes(relative);
 }

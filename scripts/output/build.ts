@@ -18,6 +18,7 @@ import { loadLabels } from '../render/labels.js';
 import type { Format } from './file-names.js';
 import { lazyBrowser } from '../browser.js';
 import type { BrowserSession } from '../browser.js';
+import { writeEpub } from './epub.js';
 import { writeHtml } from './html.js';
 import type { HtmlContext } from './html.js';
 import { writePdf } from './pdf.js';
@@ -55,6 +56,7 @@ export type FormatWriter = (job: BuildJob) => Promise<string[]>;
 /** One writer per format, in the order they are built (PDF and EPUB link from HTML). */
 const writers: Partial<Record<Format, FormatWriter>> = {
   html: writeHtml,
+  epub: writeEpub,
   pdf: writePdf,
 };
 

@@ -48,16 +48,16 @@ export function hastToXml(tree: Root, options: HastToXmlOptions = {}): string {
   const [root] = roots;
   if (!root || roots.length > 1) throw new Error(`Expected one root element, found ${roots.length}`);
   if (tree.children.some((node) => node.type === 'doctype')) document.dtd({ name: root.tagName });
-  const element = appendElement(document, root, html);
+  const element = appendElement(document, root, undefined);
   for (const prefix of options.declare ?? []) element.att(namespaces.xmlns, `xmlns:${prefix}`, prefixed[prefix] ?? '');
   return `${document.end({ prettyPrint: false, wellFormed: true })}\n`;
 }
 
-function appendElement(parent: XMLBuilder, node: Element, schema: Schema): XMLBuilder {
-  const space = node.tagName === 'svg' ? svg : schema;
+/** Append `node` to `parent`, whose space is `schema` (undefined: the document). */
+function appendElement(parent: XMLBuilder, node: Element, schema: Schema | undefined): XMLBuilder {
+  const space = node.tagName === 'svg' ? svg : (schema ?? html);
   // A namespace is given where it changes; children inherit their parent's.
-  const namespace = space === schema && parent.node.nodeType === 1 ? undefined : namespaceOf(space);
-  const element = namespace === undefined ? parent.ele(node.tagName) : parent.ele(namespace, node.tagName);
+  const element = space === schema ? parent.ele(node.tagName) : parent.ele(namespaceOf(space), node.tagName);
   setAttributes(element, node.properties, space);
   for (const child of node.children) appendNode(element, child, space);
   return element;

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import type { PDFObject } from 'pdf-lib';
 import { fileUrl } from '../browser.js';
 import type { BrowserSession } from '../browser.js';
 import type { Page } from 'puppeteer-core';
@@ -30,6 +31,7 @@ const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 
 const keepBreakingSoftHyphens = path.join(templatesDir, 'print', 'keep-breaking-soft-hyphens.js');
 const notePlacements = path.join(templatesDir, 'print', 'note-placements.js');
 const pageEndSplits = path.join(templatesDir, 'print', 'page-end-splits.js');
+const stableIds = path.join(templatesDir, 'print', 'stable-ids.js');
 
 /** Where a note and its reference ended up, by page number. */
 export interface NotePlacement {
@@ -91,6 +93,7 @@ export async function printEdition(session: BrowserSession, printDir: string, ed
         continue;
       }
       await page.evaluate(await readFile(keepBreakingSoftHyphens, 'utf8'));
+      await page.evaluate(await readFile(stableIds, 'utf8'));
       const notes = (await page.evaluate(await readFile(notePlacements, 'utf8'))) as NotePlacement[];
       if (blocked.length > 0) {
         throw new Error(`The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`);
@@ -126,6 +129,7 @@ async function layOut(page: Page, file: string): Promise<number> {
 async function withMetadata(pdf: Uint8Array, edition: Edition, labels: Labels): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   fixOutlineTitles(document, headingTexts(edition, labels));
+  stabilizeStructureIds(document);
   const date = new Date(`${edition.date}T00:00:00Z`);
   document.setTitle(removeSoftHyphens(edition.title), { showInWindowTitleBar: true });
   document.setAuthor(edition.authors.map((author) => author.name).join(', '));
@@ -170,4 +174,68 @@ function fixOutlineTitles(document: PDFDocument, headings: readonly string[]): v
     }
   };
   visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+/**
+ * Chromium names the structure elements that others point to (a table's header cells,
+ * which its data cells name in /Headers) after a counter of the renderer's DOM nodes,
+ * which differs from run to run. Name them in the order of their objects instead, and
+ * rebuild the structure tree's /IDTree with the new names: the same issue, the same bytes.
+ */
+function stabilizeStructureIds(document: PDFDocument): void {
+  const renamed = new Map<string, string>();
+  const elements: PDFDict[] = [];
+  for (const [, object] of document.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of('Type'), PDFName) !== PDFName.of('StructElem')) continue;
+    elements.push(object);
+    const id = object.lookupMaybe(PDFName.of('ID'), PDFString, PDFHexString)?.decodeText();
+    if (id !== undefined && !renamed.has(id)) renamed.set(id, `element-${String(renamed.size + 1).padStart(5, '0')}`);
+  }
+  if (renamed.size === 0) return;
+  const rename = (value: PDFObject | undefined): PDFObject | undefined => {
+    const text = value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+    const name = text === undefined ? undefined : renamed.get(text);
+    return name === undefined ? undefined : PDFString.of(name);
+  };
+  for (const element of elements) {
+    const id = rename(element.get(PDFName.of('ID')));
+    if (id) element.set(PDFName.of('ID'), id);
+    const attributes = element.lookup(PDFName.of('A'));
+    for (const attribute of attributes instanceof PDFArray ? attributes.asArray() : [attributes]) {
+      const dict = attribute instanceof PDFDict ? attribute : undefined;
+      const headers = dict?.lookupMaybe(PDFName.of('Headers'), PDFArray);
+      headers?.asArray().forEach((header, index) => {
+        const name = rename(header);
+        if (name) headers.set(index, name);
+      });
+    }
+  }
+  // The /IDTree again, as one sorted list of names and elements.
+  const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const tree = root?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
+  if (!root || !tree) return;
+  const pairs: Array<[string, PDFObject]> = [];
+  const old: PDFRef[] = [];
+  const oldRoot = root.get(PDFName.of('IDTree'));
+  if (oldRoot instanceof PDFRef) old.push(oldRoot);
+  const collect = (node: PDFDict): void => {
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
+    for (let index = 0; index + 1 < names.length; index += 2) {
+      const key = rename(names[index]);
+      const value = names[index + 1];
+      if (key instanceof PDFString && value) pairs.push([key.decodeText(), value]);
+    }
+    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+      if (kid instanceof PDFRef) old.push(kid);
+      const dict = document.context.lookup(kid);
+      if (dict instanceof PDFDict) collect(dict);
+    }
+  };
+  collect(tree);
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rebuilt = document.context.obj({});
+  rebuilt.set(PDFName.of('Names'), document.context.obj(pairs.flatMap(([key, value]) => [PDFString.of(key), value])));
+  root.set(PDFName.of('IDTree'), document.context.register(rebuilt));
+  // The old tree still names the old ids: it must not be written.
+  for (const ref of old) document.context.delete(ref);
 }

@@ -21,8 +21,8 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-cor
 
 beforeAll(async () => {
   session = await launchBrowser();
-  const sample = await buildFixture(path.join(projectRoot, 'manuscript', '2026-3'));
-  const fixture = await buildFixture();
+  const sample = await buildFixture(path.join(projectRoot, 'manuscript', '2026-3'), ['html']);
+  const fixture = await buildFixture(undefined, ['html']);
   outputRoot = path.dirname(path.dirname(sample.outputDir));
   sampleDir = sample.outputDir;
   fixtureDir = fixture.outputDir;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.js';
 import type { BrowserSession } from '../../scripts/browser.js';
@@ -36,6 +37,14 @@ async function edit(from: string, to: string): Promise<void> {
   await writeFile(manuscript, (await readFile(manuscript, 'utf8')).replace(from, to));
 }
 
+/** Wait (at most 15 s) until the overlay's dialog is open. */
+async function overlayOpen(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-dev-overlay]')?.shadowRoot?.querySelector('dialog[open]') != null,
+    { timeout: 15_000 },
+  );
+}
+
 describe('the dev overlay in Chromium', () => {
   it('shows the errors over the last good page, and goes with the next good build', async () => {
     // The server is on localhost, which the pages of openPage may not load.
@@ -43,17 +52,17 @@ describe('the dev overlay in Chromium', () => {
     await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
     // Whether the page connects before the build fails or after, it is told.
     await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
-    const dialog = await page.waitForFunction(
-      () => document.querySelector('[data-dev-overlay]')?.shadowRoot?.querySelector('dialog[open]'),
-      { timeout: 15_000 },
-    );
-    const overlay = await dialog.evaluate((element) => ({
-      role: element.getAttribute('role'),
-      label: element.querySelector('h2')?.textContent,
-      text: element.textContent,
-      focused:
-        element.getRootNode() instanceof ShadowRoot && (element.getRootNode() as ShadowRoot).activeElement?.textContent,
-    }));
+    await overlayOpen(page);
+    const overlay = await page.evaluate(() => {
+      const root = document.querySelector('[data-dev-overlay]')?.shadowRoot;
+      const dialog = root?.querySelector('dialog');
+      return {
+        role: dialog?.getAttribute('role'),
+        label: dialog?.querySelector('h2')?.textContent,
+        text: dialog?.textContent,
+        focused: root?.activeElement?.textContent,
+      };
+    });
     expect(overlay.role).toBe('alertdialog');
     expect(overlay.label).toBe('2099-1: not rebuilt');
     expect(overlay.text).toMatch(/index\.md:48:\d+/);
@@ -83,10 +92,7 @@ describe('the dev overlay in Chromium', () => {
     await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
     await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
     // The page opened after the failure learns of it as it connects.
-    await page.waitForFunction(
-      () => document.querySelector('[data-dev-overlay]')?.shadowRoot?.querySelector('dialog[open]'),
-      { timeout: 15_000 },
-    );
+    await overlayOpen(page);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('[data-dev-overlay]'), { timeout: 5_000 });
     await edit(':::en{#Lead .lead}', ':::en{#lead .lead}');

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIssue } from '../../scripts/output/build.js';
+import { buildableFormats, buildIssue } from '../../scripts/output/build.js';
+import { editionFileName } from '../../scripts/output/file-names.js';
 import { buildFixture, copyFixtureManuscript, fixtureIssue, goldenDir, goldenFiles, locate } from '../helpers.js';
 
 async function hashTree(folder: string): Promise<Record<string, string>> {
@@ -17,16 +18,20 @@ async function hashTree(folder: string): Promise<Record<string, string>> {
   return hashes;
 }
 
+// One build in every format: the pages link to the PDF and EPUB editions it makes.
+let full: Promise<{ outputDir: string }> | undefined;
+const fullBuild = () => (full ??= buildFixture());
+
 describe('HTML editions of the fixture issue', () => {
   it.each(goldenFiles)('%s is the reviewed page', async (built, expected) => {
-    const { outputDir } = await buildFixture();
+    const { outputDir } = await fullBuild();
     const file = path.join(goldenDir, expected);
     expect(existsSync(file), `${file} is missing: run npm run test:update-golden and review it`).toBe(true);
     expect(await readFile(path.join(outputDir, built), 'utf8')).toBe(await readFile(file, 'utf8'));
   });
 
   it('writes the pages with their assets beside them', async () => {
-    const { outputDir } = await buildFixture();
+    const { outputDir } = await fullBuild();
     const files = Object.keys(await hashTree(outputDir)).sort();
     expect(files).toEqual(
       expect.arrayContaining([
@@ -44,15 +49,15 @@ describe('HTML editions of the fixture issue', () => {
     for (const [, font] of css.matchAll(/url\((fonts\/[^)]+)\)/g)) expect(files).toContain(`html/assets/${font}`);
   });
 
-  it('is deterministic: two builds give byte-identical files', async () => {
-    const first = await buildFixture();
+  it('is deterministic: two builds in every format give byte-identical files', async () => {
+    const first = await fullBuild();
     const second = await buildFixture();
     expect(await hashTree(second.outputDir)).toEqual(await hashTree(first.outputDir));
   });
 
   it('leaves the previous output as it was when the manuscript has errors', async () => {
     const { issue } = await copyFixtureManuscript();
-    const first = await buildFixture(issue);
+    const first = await buildFixture(issue, ['html']);
     const before = await hashTree(first.outputDir);
     const file = path.join(issue, 'index.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(':::en{#lead .lead}', ':::en{#Lead .lead}'));
@@ -68,7 +73,11 @@ describe('HTML editions of the fixture issue', () => {
     const before = await hashTree(outputDir);
     await writeFile(path.join(outputDir, 'html', 'en', 'index.html'), 'stale');
     const result = await buildIssue(locate(fixtureIssue), { outputRoot, langs: ['en'] });
-    expect(result.written).toEqual(['html/en/index.html']);
+    // Every format writes its English files only, and nothing else.
+    expect(result.written).toEqual([
+      'html/en/index.html',
+      ...buildableFormats.filter((format) => format !== 'html').map((format) => editionFileName('2099-1', 'en', format)),
+    ]);
     expect(await hashTree(outputDir)).toEqual(before);
   });
 });

@@ -154,7 +154,7 @@ let htmlDir: Promise<string> | undefined;
 function builtHtml(): Promise<string> {
   htmlDir ??= (async () => {
     const { buildFixture } = await import('../helpers.js');
-    const built = await buildFixture(sample);
+    const built = await buildFixture(sample, ['html']);
     return path.join(built.outputDir, 'html');
   })();
   return htmlDir;

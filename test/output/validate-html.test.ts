@@ -20,8 +20,8 @@ interface VnuMessage {
 
 describe('Nu Html Checker', () => {
   it('reports no errors and no warnings on every page', async () => {
-    const sample = await buildFixture(path.join(projectRoot, 'manuscript', '2026-3'));
-    const fixture = await buildFixture();
+    const sample = await buildFixture(path.join(projectRoot, 'manuscript', '2026-3'), ['html']);
+    const fixture = await buildFixture(undefined, ['html']);
     const pages = [sample, fixture].flatMap(({ outputDir }) =>
       ['en/index.html', 'hu/index.html', 'parallel.html'].map((page) => path.join(outputDir, 'html', page)),
     );

@@ -20,7 +20,14 @@ export default tseslint.config(
     // Scripts that run in a page (print layout, live reload): the browser's globals.
     files: ['templates/**/*.js'],
     languageOptions: {
-      globals: { document: 'readonly', window: 'readonly', NodeFilter: 'readonly', EventSource: 'readonly', location: 'readonly', console: 'readonly' },
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        NodeFilter: 'readonly',
+        EventSource: 'readonly',
+        location: 'readonly',
+        console: 'readonly',
+      },
     },
   },
 );

@@ -81,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
       const report = formatReport(result.files, { color: process.stderr.isTTY });
       if (report) process.stderr.write(`${report}\n`);
       if (!result.built) {
-        process.stderr.write(`${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`);
+        process.stderr.write(
+          `${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`,
+        );
       }
       code = Math.max(code, exitCodeFor(result.files));
     }

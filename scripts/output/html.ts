@@ -2,7 +2,7 @@
  * The HTML editions: one page per language at `html/<lang>/index.html`, with the
  * styles, fonts and the issue's media beside them in `html/assets/` and `html/media/`.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Root } from 'hast';
@@ -193,7 +193,22 @@ export async function writeHtmlEditions(htmlDir: string, context: HtmlContext, l
 export async function writeHtml(job: BuildJob): Promise<string[]> {
   const htmlDir = path.join(job.staging, 'html');
   await copyHtmlAssets(htmlDir, job.location.folder);
-  const written = await writeHtmlEditions(htmlDir, job.context, job.langs);
-  if (job.langs.length === job.issue.languages.length) written.push(await writeParallelEdition(htmlDir, job.issue, job.context));
+  // Link the downloads this build makes, and those an earlier build left (a build of
+  // the HTML alone, such as `npm run dev`, starts from the previous output).
+  const formats = new Set(job.context.formats);
+  for (const format of ['pdf', 'epub'] as const) {
+    const files = job.context.editions.map((edition) => path.join(job.staging, editionFileName(edition.slug, edition.lang, format)));
+    if ((await Promise.all(files.map((file) => exists(file)))).every(Boolean)) formats.add(format);
+  }
+  const context = { ...job.context, formats };
+  const written = await writeHtmlEditions(htmlDir, context, job.langs);
+  if (job.langs.length === job.issue.languages.length) written.push(await writeParallelEdition(htmlDir, job.issue, context));
   return written;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }

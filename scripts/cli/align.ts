@@ -5,12 +5,12 @@
  *   confirm <issue> --all-current  confirm every translation present
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { locateIssue } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../report.js';
 import { confirmTranslations } from '../translation/confirm.js';
+import { parseCommandLine } from './arguments.js';
 
 const usage = `Usage: npm run align -- confirm <issue> <id…> [--lang <lang>]
        npm run align -- confirm <issue> --all-current [--lang <lang>]
@@ -23,24 +23,12 @@ confirm   Record that the translations of these segments match their source as i
 Exit codes: 0 done, 1 the manuscript has errors or an id is unknown, 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        'all-current': { type: 'boolean' },
-        lang: { type: 'string', multiple: true },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${usage}`, exitCode.usage);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return exitCode.ok;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    { 'all-current': { type: 'boolean' }, lang: { type: 'string', multiple: true } },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...ids] = parsed.positionals;
   if (command !== 'confirm')
     return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage);

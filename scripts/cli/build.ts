@@ -5,14 +5,12 @@
  * that issue is written; its previous output stays), 2 on bad usage.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
-import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
 import { buildableFormats, buildIssue } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
 import { projectRoot } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run build [-- <issue>…] [--format <format>] [--lang <lang>]
 
@@ -23,47 +21,23 @@ both may be repeated or comma-separated.
 Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        format: { type: 'string', multiple: true },
-        lang: { type: 'string', multiple: true },
-        output: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return exitCode.usage;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return exitCode.ok;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string', multiple: true },
+      lang: { type: 'string', multiple: true },
+      output: { type: 'string' },
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const split = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).filter(Boolean);
   const formats = split(parsed.values.format);
   const unknown = (formats ?? []).filter((format) => !buildableFormats.includes(format as Format));
-  if (unknown.length > 0) {
-    process.stderr.write(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.\n`);
-    return exitCode.usage;
-  }
-  const locations: IssueLocation[] = [];
-  for (const argument of parsed.positionals) {
-    const location = locateIssue(argument, projectRoot);
-    if ('error' in location) {
-      process.stderr.write(`${location.error}\n`);
-      return exitCode.usage;
-    }
-    locations.push(location);
-  }
-  if (parsed.positionals.length === 0) locations.push(...allIssues(projectRoot));
-  if (locations.length === 0) {
-    process.stderr.write('No issue found under manuscript/.\n');
-    return exitCode.usage;
-  }
+  if (unknown.length > 0)
+    return usageError(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.`);
+  const locations = issueArguments(parsed.positionals);
+  if (typeof locations === 'number') return locations;
 
   const outputRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output'));
   let code: number = exitCode.ok;

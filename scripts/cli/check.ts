@@ -3,13 +3,10 @@
  *
  * Exit 0 when clean or with warnings only, 1 on errors, 2 on bad usage.
  */
-import { parseArgs } from 'node:util';
-import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
-import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
+import { issueArguments, parseCommandLine } from './arguments.js';
 import { summarize } from '../manuscript/summary.js';
 import type { IssueSummary } from '../manuscript/summary.js';
-import { projectRoot } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
 
 const usage = `Usage: npm run check [-- <issue>…]
@@ -20,31 +17,10 @@ An issue is named by its slug (2026-3) or its folder (manuscript/2026-3).
 Exit codes: 0 clean or warnings only, 1 errors, 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return exitCode.usage;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return exitCode.ok;
-  }
-  const locations: IssueLocation[] = [];
-  for (const argument of parsed.positionals) {
-    const location = locateIssue(argument, projectRoot);
-    if ('error' in location) {
-      process.stderr.write(`${location.error}\n`);
-      return exitCode.usage;
-    }
-    locations.push(location);
-  }
-  if (parsed.positionals.length === 0) locations.push(...allIssues(projectRoot));
-  if (locations.length === 0) {
-    process.stderr.write('No issue found under manuscript/.\n');
-    return exitCode.usage;
-  }
+  const parsed = parseCommandLine(argv, {}, usage);
+  if (typeof parsed === 'number') return parsed;
+  const locations = issueArguments(parsed.positionals);
+  if (typeof locations === 'number') return locations;
 
   let code: number = exitCode.ok;
   for (const location of locations) {

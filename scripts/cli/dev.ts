@@ -5,12 +5,12 @@
  * Exit 0 when stopped, 1 when it cannot start (the port is taken), 2 on bad usage.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { formatBuildLine, startDevServer } from '../dev/dev-server.js';
 import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../report.js';
+import { parseCommandLine } from './arguments.js';
 
 const usage = `Usage: npm run dev [-- <issue>] [--port <port>]
 
@@ -23,21 +23,8 @@ left out when manuscript/ holds only one. Ctrl-C stops the server.
 Exit codes: 0 stopped, 1 the server could not start, 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number | undefined> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, port: { type: 'string', short: 'p', default: '4173' } },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return exitCode.usage;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return exitCode.ok;
-  }
+  const parsed = parseCommandLine(argv, { port: { type: 'string', short: 'p', default: '4173' } }, usage);
+  if (typeof parsed === 'number') return parsed;
   const port = Number(parsed.values.port);
   if (!/^\d+$/.test(parsed.values.port) || port > 65535) {
     process.stderr.write(`Invalid port \`${parsed.values.port}\`: expected a number from 0 to 65535.\n\n${usage}\n`);

@@ -2,9 +2,8 @@
  * The HTML editions: one page per language at `html/<lang>/index.html`, with the
  * styles, fonts and the issue's media beside them in `html/assets/` and `html/media/`.
  */
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { unified } from 'unified';
@@ -19,6 +18,7 @@ import { fillTemplate, loadTemplate } from '../render/template.js';
 import { typeset } from '../render/typography.js';
 import type { BuildJob } from './build.js';
 import { editionFileName } from './file-names.js';
+import { fontFiles } from './fonts.js';
 import { mediaUrl, stringifyHtml } from './html-shared.js';
 import { writeParallelEdition } from './parallel.js';
 import type { Format } from './file-names.js';
@@ -152,15 +152,7 @@ export async function copyFontsAndMedia(folder: string, issueFolder: string): Pr
 
 async function copyFonts(folder: string): Promise<void> {
   await mkdir(path.join(folder, 'fonts'), { recursive: true });
-  const require = createRequire(import.meta.url);
-  const fontsCss = await readFile(path.join(templatesDir, 'styles', 'fonts.css'), 'utf8');
-  for (const [, file] of fontsCss.matchAll(/url\(fonts\/([^)]+)\)/g)) {
-    if (!file) continue;
-    const family = /^(source-serif-4|source-sans-3)-/.exec(file)?.[1];
-    if (!family) throw new Error(`fonts.css names \`${file}\`, which no font package provides`);
-    const source = path.join(path.dirname(require.resolve(`@fontsource/${family}/package.json`)), 'files', file);
-    await copyFile(source, path.join(folder, 'fonts', file));
-  }
+  for (const font of await fontFiles()) await copyFile(font.source, path.join(folder, 'fonts', font.name));
 }
 
 async function copyMedia(folder: string, issueFolder: string): Promise<void> {

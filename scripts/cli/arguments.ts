@@ -1,0 +1,63 @@
+/**
+ * What every command does with its command line: options parsed by `node:util`'s
+ * parseArgs, `--help` answered with the usage, issues named by slug or folder.
+ * A problem is written to standard error and returned as the exit code of bad usage.
+ */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { projectRoot } from '../project.js';
+import { exitCode } from '../report.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parse `argv` with `options` (and `--help`).
+ *
+ * @returns the values and positionals, or the exit code when the command is done
+ *   (help printed: 0; bad usage reported: 2).
+ */
+export function parseCommandLine<T extends Options>(
+  argv: string[],
+  options: T,
+  usage: string,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>> | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if ((parsed.values as Record<string, unknown>).help === true) {
+    process.stdout.write(`${usage}\n`);
+    return exitCode.ok;
+  }
+  return parsed;
+}
+
+/**
+ * The issues the arguments name, or every issue under `manuscript/` when they name none.
+ *
+ * @returns the locations, or the exit code of bad usage (reported).
+ */
+export function issueArguments(positionals: readonly string[]): IssueLocation[] | number {
+  const locations: IssueLocation[] = [];
+  for (const argument of positionals) {
+    const location = locateIssue(argument, projectRoot);
+    if ('error' in location) return usageError(location.error);
+    locations.push(location);
+  }
+  if (positionals.length === 0) locations.push(...allIssues(projectRoot));
+  return locations.length > 0 ? locations : usageError('No issue found under manuscript/.');
+}
+
+/** Report bad usage; returns its exit code. */
+export function usageError(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return exitCode.usage;
+}

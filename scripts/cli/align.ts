@@ -1,6 +1,7 @@
 /**
  * `npm run align -- <command>`: the translators' commands.
  *
+ *   status [<issue>…] [--json]     where every translation stands
  *   confirm <issue> <id…>          confirm these segments' translations
  *   confirm <issue> --all-current  confirm every translation present
  */
@@ -10,26 +11,39 @@ import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../report.js';
 import { confirmTranslations } from '../translation/confirm.js';
-import { parseCommandLine } from './arguments.js';
+import { formatStatus } from '../translation/status-report.js';
+import { translationStatus } from '../translation/status.js';
+import { issueArguments, parseCommandLine } from './arguments.js';
 
-const usage = `Usage: npm run align -- confirm <issue> <id…> [--lang <lang>]
+const usage = `Usage: npm run align -- status [<issue>…] [--json]
+       npm run align -- confirm <issue> <id…> [--lang <lang>]
        npm run align -- confirm <issue> --all-current [--lang <lang>]
+
+status    A table of the segments with the state of each translation (confirmed,
+          stale, unconfirmed, missing) and their words, how complete each language
+          is, and for a stale translation what changed in its source since it was
+          confirmed (found in the manuscript's git history by its src hash).
+          The manuscript's warnings (translation QA included) are printed first.
+          --json prints the same as JSON. Exits 1 when a translation is missing or
+          stale, so CI can gate on it.
 
 confirm   Record that the translations of these segments match their source as it is
           now: writes src=<hash> into each translation block's opening line and changes
           no other byte. --all-current confirms every translation present.
           --lang limits it to one target language (repeatable).
 
-Exit codes: 0 done, 1 the manuscript has errors or an id is unknown, 2 bad usage.`;
+Exit codes: 0 done, 1 the manuscript has errors, an id is unknown, or (status) a
+translation is missing or stale; 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { 'all-current': { type: 'boolean' }, lang: { type: 'string', multiple: true } },
+    { 'all-current': { type: 'boolean' }, lang: { type: 'string', multiple: true }, json: { type: 'boolean' } },
     usage,
   );
   if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...ids] = parsed.positionals;
+  if (command === 'status') return status(parsed.positionals.slice(1), parsed.values.json === true);
   if (command !== 'confirm')
     return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage);
   if (!issueName) return fail(`Missing <issue>.\n\n${usage}`, exitCode.usage);
@@ -76,6 +90,30 @@ async function main(argv: string[]): Promise<number> {
     `${outcome.confirmed.length} translation${outcome.confirmed.length === 1 ? '' : 's'} confirmed in ${location.slug}.\n`,
   );
   return exitCode.ok;
+}
+
+/** `align status`: the table (or JSON) of every issue named, exit 1 when one is not ok. */
+async function status(issueNames: string[], json: boolean): Promise<number> {
+  const locations = issueArguments(issueNames);
+  if (typeof locations === 'number') return locations;
+  let code: number = exitCode.ok;
+  const results = [];
+  for (const location of locations) {
+    const result = await readIssue(location);
+    const report = formatReport(result.files, { color: process.stderr.isTTY });
+    if (report) process.stderr.write(`${report}\n`);
+    if (!result.issue) {
+      process.stderr.write(`${location.slug}: no status, the manuscript has errors.\n`);
+      code = exitCode.errors;
+      continue;
+    }
+    const issueStatus = await translationStatus(result.issue);
+    if (!issueStatus.ok) code = exitCode.errors;
+    if (json) results.push(issueStatus);
+    else process.stdout.write(formatStatus(issueStatus, { color: process.stdout.isTTY && !process.env.NO_COLOR }));
+  }
+  if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  return code;
 }
 
 function fail(message: string, code: number): number {

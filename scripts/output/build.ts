@@ -112,7 +112,7 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
 }
 
 /** Put `staging` where `target` is, in renames only; on failure `target` is untouched. */
-async function replaceFolder(staging: string, target: string): Promise<void> {
+export async function replaceFolder(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
   const hadPrevious = await exists(target);
   if (hadPrevious) await rename(target, previous);

@@ -1,0 +1,80 @@
+/**
+ * `npm run release -- <issue> [--draft]` and `npm run release -- --verify <folder>`.
+ *
+ * Exit 0 released (or verified), 1 refused (every problem listed) or not verified,
+ * 2 bad usage.
+ */
+import path from 'node:path';
+import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
+import { projectRoot } from '../project.js';
+import { releaseIssue } from '../release/release.js';
+import { verifyRelease } from '../release/verify.js';
+import { exitCode, formatReport } from '../report.js';
+import { issueArguments, parseCommandLine, usageError } from './arguments.js';
+
+const usage = `Usage: npm run release -- <issue> [--draft]
+       npm run release -- --verify <folder>
+
+Release an issue into output/release/<issue>/: the PDF and EPUB of every language,
+the HTML editions as one zip, SHA256SUMS, manifest.json, a downloads page (index.html)
+and everything in one zip. Refuses, listing every problem, when the manuscript has an
+error, a translation is missing, stale or unconfirmed, or a validator (EPUBCheck, the
+Nu Html Checker) fails; --draft releases anyway, marked as a draft. A refused or
+failed release leaves the previous one as it was.
+
+--verify checks a release folder against its SHA256SUMS and manifest.json.
+
+Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, { draft: { type: 'boolean' }, verify: { type: 'string' } }, usage);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.values.verify !== undefined) {
+    const problems = await verifyRelease(path.resolve(parsed.values.verify));
+    for (const problem of problems) process.stderr.write(`✖ ${problem}\n`);
+    process.stdout.write(
+      problems.length === 0
+        ? `${parsed.values.verify}: verified\n`
+        : `${parsed.values.verify}: ${problems.length} problems\n`,
+    );
+    return problems.length === 0 ? exitCode.ok : exitCode.errors;
+  }
+  if (parsed.positionals.length !== 1) return usageError(`Name one issue.\n\n${usage}`);
+  const locations = issueArguments(parsed.positionals);
+  if (typeof locations === 'number') return locations;
+  const [location] = locations;
+  if (!location) return exitCode.usage;
+
+  const browser = lazyBrowser();
+  try {
+    const result = await releaseIssue(location, {
+      releaseRoot: path.join(projectRoot, 'output', 'release'),
+      draft: parsed.values.draft === true,
+      progress: (line) => process.stdout.write(`${line}\n`),
+      browser: browser.get,
+    });
+    const report = formatReport(result.files, { color: process.stderr.isTTY });
+    if (report) process.stderr.write(`${report}\n`);
+    if (!result.released) {
+      for (const problem of result.problems) process.stderr.write(`✖ ${problem}\n`);
+      process.stderr.write(
+        `${location.slug}: not released (${result.problems.length} problems); the previous release is unchanged.\n`,
+      );
+      return exitCode.errors;
+    }
+    for (const problem of result.problems) process.stderr.write(`⚠ ${problem}\n`);
+    process.stdout.write(
+      `${location.slug}: ${result.manifest?.draft ? 'draft ' : ''}released into ${path.relative(process.cwd(), result.folder)} (${result.manifest?.files.length ?? 0} files, SHA256SUMS, manifest.json, index.html)\n`,
+    );
+    return exitCode.ok;
+  } catch (error) {
+    const message =
+      error instanceof BrowserNotFoundError ? error.message : `Release failed: ${(error as Error).message}`;
+    process.stderr.write(`${message}\nThe previous release is unchanged.\n`);
+    return exitCode.errors;
+  } finally {
+    await browser.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

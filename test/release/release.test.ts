@@ -1,0 +1,167 @@
+/**
+ * Releases: reproducible byte for byte, refused with every problem listed, drafts
+ * marked, a failure in the middle leaves the previous release as it was, and
+ * `--verify` finds a changed file.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lazyBrowser } from '../../scripts/browser.js';
+import { projectRoot } from '../../scripts/project.js';
+import { releaseIssue } from '../../scripts/release/release.js';
+import type { Manifest } from '../../scripts/release/manifest.js';
+import { checkHtml } from '../../scripts/release/validators.js';
+import { verifyRelease } from '../../scripts/release/verify.js';
+import { copyFixtureManuscript, fixtures, locate } from '../helpers.js';
+
+const run = promisify(execFile);
+const browser = lazyBrowser();
+let first: string;
+
+async function hashTree(folder: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes[path.relative(folder, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  }
+  return hashes;
+}
+
+async function release(issue: string, options: { draft?: boolean; beforeMove?: () => void; root?: string } = {}) {
+  const releaseRoot = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-')));
+  const result = await releaseIssue(locate(issue), {
+    releaseRoot,
+    browser: browser.get,
+    draft: options.draft,
+    beforeMove: options.beforeMove,
+  });
+  return { releaseRoot, ...result };
+}
+
+beforeAll(async () => {
+  const { folder, released } = await release(path.join(fixtures, 'manuscript', '2099-1'));
+  expect(released).toBe(true);
+  first = folder;
+}, 120_000);
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('release', () => {
+  it('names, lists and checksums every file', async () => {
+    expect(Object.keys(await hashTree(first)).sort()).toEqual([
+      'SHA256SUMS',
+      'index.html',
+      'jlaga-2099-1-en.epub',
+      'jlaga-2099-1-en.pdf',
+      'jlaga-2099-1-html.zip',
+      'jlaga-2099-1-hu.epub',
+      'jlaga-2099-1-hu.pdf',
+      'jlaga-2099-1.zip',
+      'manifest.json',
+    ]);
+    const { stdout } = await run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: first });
+    expect(stdout.trim().split('\n')).toHaveLength(8);
+    const manifest = JSON.parse(await readFile(path.join(first, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest).toMatchObject({ issue: '2099/1', date: '2099-01-15', draft: false, languages: ['en', 'hu'] });
+    expect(manifest.authors[0]).toEqual({ en: 'Bálint Jurászik', hu: 'Jurászik Bálint' });
+    const pdf = manifest.files.find((file) => file.name === 'jlaga-2099-1-hu.pdf');
+    expect(pdf).toMatchObject({ format: 'pdf', languages: ['hu'], mediaType: 'application/pdf' });
+    expect(pdf?.pages).toBeGreaterThan(0);
+    expect(manifest.tool.name).toBe('jlaga-pipeline');
+    expect(await verifyRelease(first)).toEqual([]);
+    // The downloads page is valid like the editions.
+    expect(await checkHtml([path.join(first, 'index.html')])).toEqual([]);
+  });
+
+  it('is reproducible: a second release into another folder, later, is byte-identical', async () => {
+    // A second apart at least, so that anything taken from the clock would differ.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await release(path.join(fixtures, 'manuscript', '2099-1'));
+    expect(second.folder).not.toBe(first);
+    expect(second.released).toBe(true);
+    expect(await hashTree(second.folder)).toEqual(await hashTree(first));
+  });
+
+  it('refuses a manuscript with errors, listing them, and writes nothing', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const file = path.join(issue, 'index.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(':::en{#lead .lead}', ':::en{#Lead .lead}'));
+    const result = await release(issue);
+    expect(result.released).toBe(false);
+    expect(result.files[0]?.messages.map((message) => message.ruleId)).toContain('invalid-id');
+    expect(await readdir(result.releaseRoot)).toEqual([]);
+  });
+
+  it('refuses unconfirmed, stale and missing translations, and releases them as a marked draft', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const file = path.join(issue, 'index.md');
+    let text = await readFile(file, 'utf8');
+    text = text
+      .replace(/(:::hu\{#lead \.lead) src=[0-9a-f]{8}\}/, '$1}')
+      .replace('The first paragraph cites', 'The opening paragraph cites');
+    const start = text.indexOf(':::hu{#s1-quote');
+    text = text.slice(0, start) + text.slice(text.indexOf(':::\n', start) + 4);
+    await writeFile(file, text);
+    const refused = await release(issue);
+    expect(refused.released).toBe(false);
+    expect(refused.problems).toEqual([
+      'unconfirmed hu translation of #lead',
+      'stale hu translation of #s1-p1',
+      'missing hu translation of #s1-quote',
+    ]);
+    expect(await readdir(refused.releaseRoot)).toEqual([]);
+
+    const draft = await release(issue, { draft: true });
+    expect(draft.released).toBe(true);
+    expect(draft.manifest?.draft).toBe(true);
+    expect(draft.manifest?.problems).toEqual(refused.problems);
+    expect(Object.keys(await hashTree(draft.folder))).toContain('jlaga-2099-1-en-draft.pdf');
+    expect(await readFile(path.join(draft.folder, 'index.html'), 'utf8')).toContain('class="draft"');
+  });
+
+  it('leaves the previous release untouched when a release fails in the middle', async () => {
+    const root = path.dirname(first);
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-'));
+    await cp(first, path.join(copy, '2099-1'), { recursive: true });
+    const before = await hashTree(path.join(copy, '2099-1'));
+    await expect(
+      release(path.join(fixtures, 'manuscript', '2099-1'), {
+        root: copy,
+        draft: true,
+        beforeMove: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await hashTree(path.join(copy, '2099-1'))).toEqual(before);
+    expect(await readdir(copy)).toEqual(['2099-1']);
+    expect(root).toBeTruthy();
+  });
+
+  it('--verify finds a changed or missing file', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-'));
+    await cp(first, copy, { recursive: true });
+    await writeFile(path.join(copy, 'jlaga-2099-1-en.pdf'), 'not a pdf');
+    const problems = await verifyRelease(copy);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'jlaga-2099-1-en.pdf: SHA-256 differs from SHA256SUMS',
+        expect.stringMatching(/^jlaga-2099-1-en\.pdf: 9 bytes, manifest\.json says \d+$/),
+      ]),
+    );
+    const cli = path.join(projectRoot, 'scripts', 'cli', 'release.ts');
+    const result = await run(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [cli, '--verify', copy]).catch(
+      (error: { code: number }) => error,
+    );
+    expect('code' in result ? result.code : 0).toBe(1);
+  });
+});

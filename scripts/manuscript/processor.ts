@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { remarkFootnoteRules } from './remark-footnote-rules.js';
 import { remarkIssueFrontMatter } from './remark-issue-front-matter.js';
 import { remarkSegments } from './remark-segments.js';
+import { remarkTranslationQa } from './remark-translation-qa.js';
 import type { Lang } from './schema.js';
 
 export interface ManuscriptProcessorOptions {
@@ -33,5 +34,7 @@ export function createManuscriptProcessor(options: ManuscriptProcessorOptions) {
       .use(remarkIssueFrontMatter, { supported: options.supported })
       .use(remarkSegments, { slug: options.slug })
       .use(remarkFootnoteRules)
+      // Translation QA: each translation compared with its source block, as warnings.
+      .use(remarkTranslationQa)
   );
 }

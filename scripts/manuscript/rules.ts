@@ -47,6 +47,16 @@ export const rules = {
   'footnote-mismatch': { severity: 'error', summary: 'languages of a segment referencing different footnotes' },
   'footnote-segment': { severity: 'error', summary: 'a footnote definition sharing its segment with other content' },
   'nested-footnote': { severity: 'error', summary: 'a footnote reference inside a footnote' },
+  'qa-numbers': { severity: 'warning', summary: 'a number in one language and not in the other' },
+  'qa-links': { severity: 'warning', summary: 'a translation linking to other targets than its source' },
+  'qa-markup': { severity: 'warning', summary: 'a translation with more or fewer emphases, code spans, links or images' },
+  'qa-structure': { severity: 'warning', summary: 'a translation with other paragraphs, headings, lists, quotes or tables' },
+  'qa-punctuation': { severity: 'warning', summary: 'a translation ending with other punctuation than its source' },
+  'qa-identical': { severity: 'warning', summary: 'a translation identical to its source' },
+  'qa-length': { severity: 'warning', summary: 'a translation far longer or shorter than the issue’s usual ratio' },
+  'qa-spacing': { severity: 'warning', summary: 'a doubled space inside a line of a translation' },
+  'qa-brackets': { severity: 'warning', summary: 'a bracket or quotation mark without its partner in a translation' },
+  'qa-ignore-unknown': { severity: 'warning', summary: 'a `qa-ignore` marker naming no check or an unknown one' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof rules;

@@ -73,7 +73,7 @@ function section(manifest: Manifest, lang: string, labels: Labels): Element {
             h('tr', [
               h('td', { className: ['file'] }, [h('a', { href: file.name, type: file.mediaType }, file.name)]),
               h('td', t(`release.formats.${file.format}`)),
-              h('td', file.languages.length > 1 ? t('release.bothLanguages') : (labels.t('languageName') as string)),
+              h('td', file.languages.length > 1 ? t('release.bothLanguages') : labels.t('languageName')),
               h('td', { className: ['size'] }, `${number.format(Math.ceil(file.bytes / 1024))} kB`),
               h('td', [h('code', file.sha256)]),
             ]),

@@ -80,3 +80,11 @@ export function withSrc(fence: string, hash: string): string {
     : `${attributes} src=${hash}`;
   return fence.slice(0, open) + updated + fence.slice(close);
 }
+
+/** The fence line without `src=`: a translation never confirmed. */
+export function withoutSrc(fence: string): string {
+  const open = fence.lastIndexOf('{');
+  const close = fence.lastIndexOf('}');
+  if (open < 0 || close < open) return fence;
+  return fence.slice(0, open) + fence.slice(open, close).replace(srcAttribute, '') + fence.slice(close);
+}

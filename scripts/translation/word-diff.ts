@@ -51,7 +51,8 @@ export function wordDiff(from: string, to: string): DiffPart[] {
     if (last && last.type === type) last.text += text;
     else if (text !== '') parts.push({ type, text });
   };
-  push('equal', a.slice(0, start).join(''));
+  // Equal runs are written as the new text has them (its spacing, its line breaks).
+  push('equal', b.slice(0, start).join(''));
   let i = 0;
   let j = 0;
   while (i < middleA.length || j < middleB.length) {

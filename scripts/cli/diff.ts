@@ -1,0 +1,102 @@
+/**
+ * `npm run diff -- <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]`:
+ * what changed in an issue between two versions, segment by segment and word by word,
+ * and which translations did not follow their source.
+ *
+ * Exit 0 when a diff was made (with or without differences), 1 when a version cannot be
+ * read, 2 on bad usage.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringifyHtml } from '../output/html-shared.js';
+import { loadLabels } from '../render/labels.js';
+import { exitCode, formatReport } from '../report.js';
+import { hasErrors } from '../manuscript/rules.js';
+import { readVersion, versionSpec } from '../translation/read-version.js';
+import type { ReadVersion, VersionSpec } from '../translation/read-version.js';
+import { diffRevisions } from '../translation/revision-diff.js';
+import { formatTerminal, renderHtmlReport, toJson } from '../translation/revision-diff-report.js';
+import { issueArguments, parseCommandLine, usageError } from './arguments.js';
+
+const usage = `Usage: npm run diff -- <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]
+
+Compare two versions of an issue's manuscript segment by segment: segments added,
+removed and moved; blocks changed, word by word; translations whose source changed
+while they did not.
+
+--from     the older version: a git revision (HEAD~2, a tag, a commit) or a file
+           (default: HEAD, the last commit)
+--to       the newer version, likewise (default: the working tree's index.md)
+--json     print the diff as JSON instead of text
+--html     also write a side-by-side report page to this file
+
+Exit codes: 0 diff made (with or without differences), 1 a version cannot be read,
+2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(
+    argv,
+    { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length !== 1) return usageError(`Expected one issue.\n\n${usage}`);
+  const locations = issueArguments(parsed.positionals);
+  if (typeof locations === 'number') return locations;
+  const [location] = locations;
+  if (!location) return usageError(usage);
+  for (const option of ['from', 'to', 'html'] as const) {
+    if (parsed.values[option] === '') return usageError(`Empty --${option}.\n\n${usage}`);
+  }
+
+  const specs: [VersionSpec, VersionSpec] = [
+    parsed.values.from === undefined ? { kind: 'revision', revision: 'HEAD' } : versionSpec(parsed.values.from),
+    parsed.values.to === undefined ? { kind: 'working-tree' } : versionSpec(parsed.values.to),
+  ];
+  const versions = await Promise.all(specs.map((spec) => readVersion(location, spec)));
+  const [from, to] = versions;
+  for (const version of versions) if ('error' in version) process.stderr.write(`${version.error}\n`);
+  if (!from || !to || 'error' in from || 'error' in to) return exitCode.errors;
+  for (const [name, version] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const)
+    warnAboutErrors(name, version);
+
+  const diff = diffRevisions(from.result, to.result);
+  const subject = { issue: location.slug, from, to };
+  if (parsed.values.json === true) {
+    process.stdout.write(`${JSON.stringify(toJson(diff, subject), null, 2)}\n`);
+  } else {
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(formatTerminal(diff, subject, { color }));
+  }
+  if (parsed.values.html !== undefined) {
+    const file = path.resolve(parsed.values.html);
+    const pageLang = diff.source ?? 'en';
+    const all = loadLabels();
+    const labels = all.get(pageLang) ?? all.get('en');
+    if (!labels) throw new Error('No interface labels for the report');
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, stringifyHtml(renderHtmlReport(diff, subject, labels)));
+    } catch (error) {
+      process.stderr.write(`Cannot write the HTML report \`${parsed.values.html}\`: ${(error as Error).message}\n`);
+      return exitCode.errors;
+    }
+    process.stderr.write(`HTML report: ${parsed.values.html}\n`);
+  }
+  return exitCode.ok;
+}
+
+/** A version with manuscript errors is still compared, as far as its segments go. */
+function warnAboutErrors(option: string, version: ReadVersion): void {
+  if (!hasErrors(version.result.files)) return;
+  process.stderr.write(
+    `Warning: the ${option} version (${version.label}) has errors; it is compared as far as its segments could be read.\n`,
+  );
+  const report = formatReport(version.result.files, { color: process.stderr.isTTY });
+  if (report) process.stderr.write(`${report}\n`);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,8 @@
 /**
  * One bad manuscript per rule: each folder under test/fixtures/rules/ holds an
- * `index.md` and the `expected.txt` messages (`file line:column severity rule`).
+ * `index.md` and the `expected.txt` messages (`file line:column severity rule`). An
+ * empty `expected.txt` expects no message at all (`qa-ignore-marker`: a marker that
+ * silences a check).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,8 @@ describe('manuscript rules', () => {
     const expectedFile = path.join(folder, name, 'expected.txt');
     // A missing expectation fails: it is never written by the test.
     expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
-    const expected = readFileSync(expectedFile, 'utf8').trim().split('\n');
+    const text = readFileSync(expectedFile, 'utf8').trim();
+    const expected = text === '' ? [] : text.split('\n');
     const result = await read(path.join(folder, name));
     expect(messageLines(result)).toEqual(expected);
     expect(result.issue === undefined).toBe(expected.some((line) => line.includes(' error ')));

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set-up of a fresh clone: the npm packages exactly as locked, then the programs the
 # editions and their tests need from the system: a Chromium (the PDF printer and the
-# browser tests), Java (the Nu Html Checker), EPUBCheck, and poppler and qpdf (PDF checks). Nothing is downloaded from anywhere
-# but the npm registry and the system's package manager.
+# browser tests), Java (the Nu Html Checker), EPUBCheck, poppler and qpdf (PDF checks)
+# and xmllint (XLIFF checks). Nothing is downloaded from anywhere but the npm registry
+# and the system's package manager.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,7 @@ elif [ ! -f /usr/share/java/epubcheck.jar ]; then
 fi
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,113 @@
+/**
+ * `npm run xliff -- <command>`: exchange translations with CAT tools as XLIFF 2.0.
+ *
+ *   export <issue> [--lang hu] [--only stale,missing] [--out <file>]
+ *   import <issue> <file>
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import { exportIssue, unitStates } from '../translation/xliff-export.js';
+import type { UnitState } from '../translation/xliff-export.js';
+import { importXliff } from '../translation/xliff-import.js';
+import { issueArguments, parseCommandLine, usageError } from './arguments.js';
+
+const usage = `Usage: npm run xliff -- export <issue> [--lang <lang>] [--only <states>] [--out <file>]
+       npm run xliff -- import <issue> <file>
+
+export   Write the issue's translations into one language as an XLIFF 2.0 file for a CAT
+         tool: one unit per segment. --lang chooses the target language (default: the
+         first translation language); --only exports only the segments whose
+         translation is in these states (comma-separated: ${unitStates.join(', ')});
+         --out writes to a file instead of standard output.
+import   Write the targets of an XLIFF file into the manuscript's blocks of its target
+         language, changing only the blocks whose text changed; units in state final or
+         reviewed are confirmed. On any problem the whole file is refused and nothing is
+         written.
+
+Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(
+    argv,
+    { lang: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const [command, issueName, ...rest] = parsed.positionals;
+  if (command !== 'export' && command !== 'import') {
+    return usageError(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage);
+  }
+  if (!issueName) return usageError(`Missing <issue>.\n\n${usage}`);
+  const locations = issueArguments([issueName]);
+  if (typeof locations === 'number') return locations;
+  const [location] = locations;
+  if (!location) return usageError(usage);
+  const { lang, only, out } = parsed.values;
+
+  if (command === 'import') {
+    const [file, ...extra] = rest;
+    if (!file || extra.length > 0) return usageError(`Expected one XLIFF <file>.\n\n${usage}`);
+    if (lang !== undefined || only !== undefined || out !== undefined) {
+      return usageError(`--lang, --only and --out are options of export; import reads the language from the file.`);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      return usageError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+    const result = await importXliff(location, path.resolve(file), bytes);
+    const report = formatReport(result.files, { color: process.stderr.isTTY });
+    if (exitCodeFor(result.files) !== exitCode.ok) {
+      process.stderr.write(`${report}\nNothing imported: the manuscript is as it was.\n`);
+      return exitCode.errors;
+    }
+    if (report !== '') process.stderr.write(`${report}\n`);
+    for (const { id, lang: target, action, src } of result.changes) {
+      const state = src === undefined ? 'unconfirmed' : `confirmed, src=${src}`;
+      process.stdout.write(`${action} ${target} #${id} (${state})\n`);
+    }
+    const count = result.changes.length;
+    process.stdout.write(
+      count === 0
+        ? `Nothing to change in ${location.slug}: every target is as in the manuscript.\n`
+        : `${count} block${count === 1 ? '' : 's'} changed in ${location.slug}.\n`,
+    );
+    return exitCode.ok;
+  }
+
+  if (rest.length > 0) return usageError(`Unexpected argument \`${rest[0] ?? ''}\`.\n\n${usage}`);
+  const states = only?.split(',').map((state) => state.trim()) ?? undefined;
+  const unknown = states?.filter((state) => !(unitStates as readonly string[]).includes(state)) ?? [];
+  if (unknown.length > 0) {
+    return usageError(
+      `Unknown state ${unknown.map((state) => `\`${state}\``).join(', ')} in --only, expected ${unitStates.join(', ')}.`,
+    );
+  }
+  const outcome = await exportIssue(location, { lang, only: states as UnitState[] | undefined });
+  if (outcome.kind === 'errors') {
+    process.stderr.write(
+      `${formatReport(outcome.files, { color: process.stderr.isTTY })}\nNothing exported: fix the errors above first.\n`,
+    );
+    return exitCode.errors;
+  }
+  if (outcome.kind === 'bad-language') return usageError(outcome.message);
+  const { xml, units } = outcome.export;
+  if (units.length === 0) {
+    const which = states ? ` is ${states.join(' or ')} in ${outcome.lang}` : '';
+    process.stderr.write(`Nothing to export: no segment of ${location.slug}${which}.\n`);
+    return exitCode.ok;
+  }
+  if (out === undefined) {
+    process.stdout.write(xml);
+  } else {
+    await writeFile(out, xml, 'utf8');
+    process.stdout.write(
+      `Exported ${units.length} segment${units.length === 1 ? '' : 's'} of ${location.slug} into ${outcome.lang} to ${out}.\n`,
+    );
+  }
+  return exitCode.ok;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,252 @@
+/**
+ * Export an issue's translations into one target language as an XLIFF 2.0 document,
+ * for computer-assisted translation tools. `docs/xliff.md` describes the mapping.
+ *
+ * One `<file>` per document (XLIFF 2.0 has one target language per document), one
+ * `<unit>` per segment (footnote segments too), one `<segment>` per unit: the source
+ * block's content and, when the translation exists, the target block's, with the
+ * Markdown of every inline code in the unit's `<originalData>`. Written by the XML
+ * builder; the same manuscript gives the same bytes.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { VFile } from 'vfile';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { readIssue } from '../manuscript/read-issue.js';
+import type { ValidatedIssue } from '../manuscript/read-issue.js';
+import type { Lang } from '../manuscript/schema.js';
+import type { Segment, TranslationState } from '../manuscript/types.js';
+import { codesOf, numberCodes, readBlock } from './xliff-inline.js';
+import type { CodeKind, Piece } from './xliff-inline.js';
+
+export const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0';
+/** The namespace of the attributes that record what XLIFF has no place for. */
+export const jlagaNamespace = 'urn:jlaga-pipeline:xliff';
+const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
+
+/** The states of XLIFF 2.0 segments, from least to most advanced. */
+export const xliffStates = ['initial', 'translated', 'reviewed', 'final'] as const;
+export type XliffState = (typeof xliffStates)[number];
+
+/** The translation states a unit can have, as `--only` names them. */
+export const unitStates = ['confirmed', 'stale', 'unconfirmed', 'missing'] as const;
+export type UnitState = (typeof unitStates)[number];
+
+/** Translation state → segment state; a stale unit also gets a `jlaga-state` note. */
+export const segmentStateOf: Record<UnitState, XliffState> = {
+  missing: 'initial',
+  unconfirmed: 'translated',
+  stale: 'translated',
+  confirmed: 'final',
+};
+
+/** The category of the note that says a unit is stale. */
+export const stateNoteCategory = 'jlaga-state';
+
+/** XLIFF `type` and `subType` of each kind of code. */
+const codeTypes: Record<CodeKind, { type: string; subType?: string }> = {
+  block: { type: 'fmt', subType: 'jlaga:block' },
+  emphasis: { type: 'fmt', subType: 'xlf:i' },
+  strong: { type: 'fmt', subType: 'xlf:b' },
+  delete: { type: 'fmt', subType: 'jlaga:delete' },
+  link: { type: 'link' },
+  autolink: { type: 'link', subType: 'jlaga:autolink' },
+  image: { type: 'image' },
+  footnote: { type: 'other', subType: 'jlaga:footnote' },
+  code: { type: 'other', subType: 'jlaga:code' },
+  break: { type: 'fmt', subType: 'xlf:lb' },
+  markup: { type: 'other' },
+};
+
+export interface ExportOptions {
+  /** The target language: one of the issue's translation languages. */
+  lang: Lang;
+  /** Export only segments whose translation is in one of these states (default: all). */
+  only?: readonly UnitState[] | undefined;
+}
+
+export interface XliffExport {
+  /** The XLIFF document. */
+  xml: string;
+  /** Ids of the exported segments, in manuscript order. */
+  units: string[];
+}
+
+/** What `exportIssue` did: exported, or why not. */
+export type ExportOutcome =
+  | { kind: 'exported'; lang: Lang; export: XliffExport }
+  /** The manuscript has errors: its messages. */
+  | { kind: 'errors'; files: VFile[] }
+  /** The language asked for is not a translation language of the issue. */
+  | { kind: 'bad-language'; message: string };
+
+/**
+ * Read the issue at `location` and export its translations into `lang` (default: its
+ * first translation language).
+ */
+export async function exportIssue(
+  location: IssueLocation,
+  options: { lang?: Lang | undefined; only?: readonly UnitState[] | undefined },
+): Promise<ExportOutcome> {
+  const read = await readIssue(location);
+  if (!read.issue) return { kind: 'errors', files: read.files };
+  const targets = read.issue.languages.slice(1);
+  const lang = options.lang ?? targets[0];
+  if (lang === undefined || !targets.includes(lang)) {
+    return {
+      kind: 'bad-language',
+      message:
+        targets.length === 0
+          ? `${location.slug} has no translation language: nothing to export.`
+          : `Unexpected language \`${lang ?? ''}\`, expected a translation language of ${location.slug} (${targets.join(', ')}).`,
+    };
+  }
+  return { kind: 'exported', lang, export: exportXliff(read.issue, { lang, only: options.only }) };
+}
+
+/** The XLIFF 2.0 document of `issue`'s translations into `options.lang`. */
+export function exportXliff(issue: ValidatedIssue, options: ExportOptions): XliffExport {
+  const source = issue.languages[0] ?? '';
+  const { lang } = options;
+  const document = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = document
+    .ele(xliffNamespace, 'xliff')
+    .att(xmlnsNamespace, 'xmlns:jlaga', jlagaNamespace)
+    .att('version', '2.0')
+    .att('srcLang', source)
+    .att('trgLang', lang);
+  const file = child(root, 1, 'file', {
+    id: issue.location.slug,
+    original: `${issue.location.slug}/index.md`,
+    // One segment per block: a tool that split it would split the Markdown too.
+    canResegment: 'no',
+  }).att(jlagaNamespace, 'jlaga:issue', issue.frontMatter.issue);
+
+  const units: string[] = [];
+  for (const segment of issue.segments) {
+    const state = segment.states[lang];
+    if (!isUnitState(state) || (options.only && !options.only.includes(state))) continue;
+    writeUnit(file, segment, { source, lang, state });
+    units.push(segment.id);
+  }
+  close(file, 1);
+  close(root, 0);
+  return { xml: `${document.end({ prettyPrint: false, wellFormed: true })}\n`, units };
+}
+
+function isUnitState(state: TranslationState | undefined): state is UnitState {
+  return (unitStates as readonly string[]).includes(state ?? '');
+}
+
+function writeUnit(file: XMLBuilder, segment: Segment, context: { source: Lang; lang: Lang; state: UnitState }): void {
+  const { source, lang, state } = context;
+  const sourceBlock = segment.blocks[source];
+  const targetBlock = segment.blocks[lang];
+  const sourcePieces = sourceBlock ? readBlock(sourceBlock) : [];
+  const keys = numberCodes(sourcePieces);
+  const targetPieces = targetBlock ? readBlock(targetBlock) : undefined;
+  if (targetPieces) numberCodes(targetPieces, keys);
+  const sourceIds = new Set(keys.values());
+
+  const unit = child(file, 2, 'unit', { id: segment.id });
+  unit.att(jlagaNamespace, 'jlaga:state', state);
+  if (segment.classes.length > 0) unit.att(jlagaNamespace, 'jlaga:classes', segment.classes.join(' '));
+  if (targetBlock?.src !== undefined) unit.att(jlagaNamespace, 'jlaga:src', targetBlock.src);
+  unit.att(jlagaNamespace, 'jlaga:source-hash', segment.sourceHash);
+
+  if (state === 'stale') {
+    const notes = child(unit, 3, 'notes');
+    child(notes, 4, 'note', { category: stateNoteCategory }).txt('stale');
+    close(notes, 3);
+  }
+
+  // One <data> per distinct Markdown, numbered in order of first use.
+  const dataIds = new Map<string, string>();
+  const dataId = (markdown: string) => {
+    let id = dataIds.get(markdown);
+    if (id === undefined) {
+      id = `d${dataIds.size + 1}`;
+      dataIds.set(markdown, id);
+    }
+    return id;
+  };
+  for (const code of [...codesOf(sourcePieces), ...codesOf(targetPieces ?? [])]) {
+    if (code.type === 'ph') dataId(code.data);
+    else {
+      dataId(code.start);
+      dataId(code.end);
+    }
+  }
+  if (dataIds.size > 0) {
+    const originalData = child(unit, 3, 'originalData');
+    for (const [markdown, id] of dataIds) appendText(child(originalData, 4, 'data', { id }), markdown);
+    close(originalData, 3);
+  }
+
+  const xliffSegment = child(unit, 3, 'segment', { state: segmentStateOf[state] });
+  writePieces(child(xliffSegment, 4, 'source'), sourcePieces, { dataId, sourceIds });
+  if (targetPieces) writePieces(child(xliffSegment, 4, 'target'), targetPieces, { dataId, sourceIds });
+  close(xliffSegment, 3);
+  close(unit, 2);
+}
+
+function writePieces(
+  parent: XMLBuilder,
+  pieces: readonly Piece[],
+  context: { dataId: (markdown: string) => string; sourceIds: ReadonlySet<string> },
+): void {
+  for (const piece of pieces) {
+    if (piece.type === 'text') {
+      appendText(parent, piece.value);
+      continue;
+    }
+    const types = codeTypes[piece.kind ?? 'markup'];
+    // Every code of the source must be in the target once: say so to the tool.
+    const hints = context.sourceIds.has(piece.id) ? { canCopy: 'no', canDelete: 'no' } : {};
+    if (piece.type === 'ph') {
+      parent.ele('ph', { id: piece.id, dataRef: context.dataId(piece.data), ...types, ...hints });
+    } else {
+      const pair = parent.ele('pc', {
+        id: piece.id,
+        dataRefStart: context.dataId(piece.start),
+        dataRefEnd: context.dataId(piece.end),
+        ...types,
+        ...hints,
+      });
+      writePieces(pair, piece.children, context);
+    }
+  }
+}
+
+/** Whether XML 1.0 can hold the character with this UTF-16 code unit. */
+function isXmlCharacter(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+}
+
+/** Append `text` to an element: as text, and as `<cp hex="…"/>` each character XML cannot hold. */
+function appendText(parent: XMLBuilder, text: string): void {
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isXmlCharacter(code)) continue;
+    if (index > start) parent.txt(text.slice(start, index));
+    parent.ele('cp', { hex: code.toString(16).toUpperCase().padStart(4, '0') });
+    start = index + 1;
+  }
+  if (text.length > start) parent.txt(text.slice(start));
+}
+
+/**
+ * Append an element on a new line indented for `depth`. Indentation is written as text
+ * only between elements that hold elements: the builder's pretty printer would indent
+ * inside `<source>` too, where white space is the translator's text.
+ */
+function child(parent: XMLBuilder, depth: number, name: string, attributes: Record<string, string> = {}): XMLBuilder {
+  parent.txt(`\n${'  '.repeat(depth)}`);
+  return parent.ele(name, attributes);
+}
+
+/** Put the end tag of an element that holds elements on its own line. */
+function close(element: XMLBuilder, depth: number): void {
+  element.txt(`\n${'  '.repeat(depth)}`);
+}

@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { AxeResults } from 'axe-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileUrl, launchBrowser } from '../../scripts/browser.js';
 import type { IssueLocation } from '../../scripts/manuscript/locate-issue.js';
@@ -20,13 +19,13 @@ import type { ReadVersion, VersionSpec } from '../../scripts/translation/read-ve
 import { diffRevisions } from '../../scripts/translation/revision-diff.js';
 import type { RevisionDiff } from '../../scripts/translation/revision-diff.js';
 import { formatTerminal } from '../../scripts/translation/revision-diff-report.js';
+import { axeViolations } from '../axe.js';
 import { copyFixtureManuscript, locate } from '../helpers.js';
 
 const run = promisify(execFile);
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 const cli = path.join(projectRoot, 'scripts', 'cli', 'diff.ts');
 const vnu = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build', 'dist', 'vnu.jar');
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let root: string;
 let location: IssueLocation;
@@ -402,19 +401,7 @@ describe('npm run diff', () => {
     try {
       const { page, blocked } = await session.openPage(folder);
       await page.goto(fileUrl(file), { waitUntil: 'load' });
-      await page.addScriptTag({ content: axeSource });
-      const results = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
-          .axe;
-        return axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        });
-      });
-      expect(
-        results.violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        ),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(blocked).toEqual([]);
       // On a phone the page does not scroll sideways (the summary table scrolls in its region).
       await page.setViewport({ width: 375, height: 800 });

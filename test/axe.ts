@@ -9,14 +9,23 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 /** The WCAG 2.x A and AA rules and axe's best practices. */
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Run axe-core on the loaded page; `rule: targets` for each violation. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Run axe-core on the loaded page, or on the elements `include` selects; `rule: targets`
+ * for each violation.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   await page.addScriptTag({ content: await axeSource });
-  const results = await page.evaluate(async (values) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
-      .axe;
-    return axe.run(document, { runOnly: { type: 'tag', values } });
-  }, tags);
+  const results = await page.evaluate(
+    async (values, selector) => {
+      const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResults> } })
+        .axe;
+      return axe.run(selector === undefined ? document : { include: [[selector]] }, {
+        runOnly: { type: 'tag', values },
+      });
+    },
+    tags,
+    include,
+  );
   return results.violations.map(
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );

@@ -3,22 +3,20 @@
  * over the last good page, and the next good build reloads the page without it.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.js';
 import type { BrowserSession } from '../../scripts/browser.js';
 import { startDevServer } from '../../scripts/dev/dev-server.js';
 import type { DevServer } from '../../scripts/dev/dev-server.js';
+import { axeViolations } from '../axe.js';
 import { copyFixtureManuscript, locate } from '../helpers.js';
 
 let session: BrowserSession;
 let server: DevServer;
 let manuscript: string;
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   const { issue } = await copyFixtureManuscript();
@@ -71,16 +69,7 @@ describe('the dev overlay in Chromium', () => {
     // The last good page is still there underneath.
     expect(await page.evaluate(() => document.querySelector('main')?.textContent)).toContain('In 1999');
 
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResults> } })
-        .axe;
-      return axe.run(
-        { include: [['[data-dev-overlay]']] },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
-      );
-    });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(page, '[data-dev-overlay]')).toEqual([]);
 
     await Promise.all([page.waitForNavigation({ timeout: 15_000 }), edit(':::en{#Lead .lead}', ':::en{#lead .lead}')]);
     expect(await page.evaluate(() => document.querySelector('[data-dev-overlay]'))).toBeNull();

@@ -128,6 +128,17 @@ describe('release', () => {
     expect(await readFile(path.join(draft.folder, 'index.html'), 'utf8')).toContain('class="draft"');
   });
 
+  it('refuses when a validator fails', async () => {
+    const { issue } = await copyFixtureManuscript();
+    // A chart that is not XML: the manuscript is fine, the EPUB that carries it is not.
+    await writeFile(path.join(issue, 'assets', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>');
+    const refused = await release(issue);
+    expect(refused.released).toBe(false);
+    expect(refused.problems.length).toBeGreaterThan(0);
+    expect(refused.problems.every((problem) => problem.startsWith('EPUBCheck: jlaga-2099-1-'))).toBe(true);
+    expect(await readdir(refused.releaseRoot)).toEqual([]);
+  });
+
   it('leaves the previous release untouched when a release fails in the middle', async () => {
     const root = path.dirname(first);
     const copy = await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-'));

@@ -12,6 +12,7 @@ import type { Edition } from '../manuscript/split-editions.js';
 import { editionToHast } from '../render/edition-hast.js';
 import { rehypeEpubNotes } from '../render/rehype-epub-notes.js';
 import { rehypeHyphenate } from '../render/hyphenate.js';
+import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplateFile } from '../render/template.js';
 import { typeset } from '../render/typography.js';
@@ -175,7 +176,7 @@ function page(edition: Edition, labels: Labels, fill: PageFill): EpubDocument {
     values: { lang: edition.lang, pageTitle: fill.pageTitle, bodyClass: fill.id, bodyType: fill.bodyType },
     slots: { content: fill.content },
   });
-  const processor = unified().use(rehypeHyphenate, { lang: edition.lang });
+  const processor = unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang });
   if (fill.notes) processor.use(rehypeEpubNotes, fill.notes);
   processor.runSync(tree);
   return { id: fill.id, href: fill.href, tree, properties: fill.properties ?? [] };

@@ -13,6 +13,7 @@ import { templatesDir } from '../project.js';
 import { editionToHast } from '../render/edition-hast.js';
 import type { EditionTrees } from '../render/edition-hast.js';
 import { rehypeHyphenate } from '../render/hyphenate.js';
+import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplate } from '../render/template.js';
 import { typeset } from '../render/typography.js';
@@ -67,7 +68,7 @@ export function renderEditionPage(edition: Edition, context: HtmlContext): Root 
       'editors-page': editorsPage(edition, labels),
     },
   });
-  unified().use(rehypeHyphenate, { lang: edition.lang }).runSync(page);
+  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang }).runSync(page);
   return page;
 }
 

@@ -14,6 +14,7 @@ import type { TranslationState } from '../manuscript/types.js';
 import { editionToHast } from '../render/edition-hast.js';
 import type { EditionTrees } from '../render/edition-hast.js';
 import { rehypeHyphenate } from '../render/hyphenate.js';
+import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplate } from '../render/template.js';
 import type { HtmlContext } from './html.js';
@@ -67,7 +68,7 @@ export function renderParallelPage(issue: ValidatedIssue, context: HtmlContext):
     },
     slots: { legend: [legend(sourceLabels)], rows },
   });
-  unified().use(rehypeHyphenate, { lang: source }).runSync(page);
+  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: source }).runSync(page);
   return page;
 }
 

@@ -15,6 +15,7 @@ import type { Edition } from '../manuscript/split-editions.js';
 import { templatesDir } from '../project.js';
 import { editionToHast } from '../render/edition-hast.js';
 import { rehypeHyphenate } from '../render/hyphenate.js';
+import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplate } from '../render/template.js';
 import { typeset } from '../render/typography.js';
@@ -63,7 +64,7 @@ export function renderPrintPage(edition: Edition, labels: Labels, keepWhole: Rea
       'editors-page': editorsPage(edition, labels),
     },
   });
-  unified().use(rehypeHyphenate, { lang: edition.lang, keepWhole }).runSync(page);
+  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang, keepWhole }).runSync(page);
   return page;
 }
 

@@ -5,10 +5,11 @@
  * definition is referenced, no label is defined twice, a definition is a segment of its
  * own, notes do not nest; per segment: every language references the same labels.
  */
-import type { FootnoteDefinition, Root, RootContent, Text } from 'mdast';
+import type { FootnoteDefinition, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { report } from './rules.js';
@@ -19,8 +20,6 @@ import type { LanguageBlock, Segment } from './types.js';
 interface Reference {
   label: string;
   place: Point | undefined;
-  /** Literal text: GFM found no definition for it anywhere in the file. */
-  literal: boolean;
 }
 
 export const remarkFootnoteRules: Plugin<[], Root> = function () {
@@ -142,27 +141,17 @@ function collectReferences(
 ): Reference[] {
   const references: Reference[] = [];
   const root = { type: 'root', children: block.children } as Root;
-  visit(root, (node) => {
+  visitParents(root, (node, ancestors) => {
     if (node.type === 'footnoteReference') {
-      if (insideDefinition(root, node)) {
+      if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition')) {
         report(file, 'nested-footnote', `Unexpected footnote reference \`[^${node.label ?? node.identifier}]\` inside a footnote, expected notes without notes`, node.position?.start);
       }
-      references.push({ label: node.identifier, place: node.position?.start, literal: false });
+      references.push({ label: node.identifier, place: node.position?.start });
     } else if (node.type === 'text') {
       references.push(...literalReferences(node, toPoint, source));
     }
   });
   return references;
-}
-
-function insideDefinition(root: Root, target: RootContent): boolean {
-  let inside = false;
-  visit(root, 'footnoteDefinition', (definition) => {
-    visit(definition, (node) => {
-      if (node === target) inside = true;
-    });
-  });
-  return inside;
 }
 
 const literalPattern = /(?<!\\)\[\^([^\]\s]+)\]/g;
@@ -175,7 +164,7 @@ function literalReferences(node: Text, toPoint: (offset: number) => Point | unde
   const found: Reference[] = [];
   for (const match of source.slice(start, end).matchAll(literalPattern)) {
     const label = (match[1] ?? '').toLowerCase();
-    found.push({ label, place: toPoint(start + (match.index ?? 0)), literal: true });
+    found.push({ label, place: toPoint(start + (match.index ?? 0)) });
   }
   return found;
 }

@@ -6,7 +6,8 @@
  * output as it was. A build narrowed by language or format starts from a copy of the
  * previous output, so the other editions stay.
  */
-import { chmod, cp, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
@@ -89,7 +90,7 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
   const browser = options.browser ?? (ownBrowser as NonNullable<typeof ownBrowser>).get;
   try {
     const narrowed = options.formats !== undefined || options.langs !== undefined;
-    if (narrowed && (await exists(outputDir))) await cp(outputDir, staging, { recursive: true });
+    if (narrowed && existsSync(outputDir)) await cp(outputDir, staging, { recursive: true });
     const written: string[] = [];
     const progress = options.progress ?? (() => undefined);
     for (const [format, write] of Object.entries(writers) as Array<[Format, FormatWriter]>) {
@@ -114,7 +115,7 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
 /** Put `staging` where `target` is, in renames only; on failure `target` is untouched. */
 export async function replaceFolder(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
-  const hadPrevious = await exists(target);
+  const hadPrevious = existsSync(target);
   if (hadPrevious) await rename(target, previous);
   try {
     await rename(staging, target);
@@ -125,11 +126,3 @@ export async function replaceFolder(staging: string, target: string): Promise<vo
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,7 +2,8 @@
  * The HTML editions: one page per language at `html/<lang>/index.html`, with the
  * styles, fonts and the issue's media beside them in `html/assets/` and `html/media/`.
  */
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -191,7 +192,7 @@ export async function writeHtml(job: BuildJob): Promise<string[]> {
   const formats = new Set(job.context.formats);
   for (const format of ['pdf', 'epub'] as const) {
     const files = job.context.editions.map((edition) => path.join(job.staging, editionFileName(edition.slug, edition.lang, format)));
-    if ((await Promise.all(files.map((file) => exists(file)))).every(Boolean)) formats.add(format);
+    if (files.every((file) => existsSync(file))) formats.add(format);
   }
   const context = { ...job.context, formats };
   const written = await writeHtmlEditions(htmlDir, context, job.langs);
@@ -199,9 +200,3 @@ export async function writeHtml(job: BuildJob): Promise<string[]> {
   return written;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}

@@ -1,12 +1,14 @@
 /**
  * The only module that touches puppeteer: it finds Chromium, launches it once per
- * build, lets a page load only the build's own files, and always closes it.
+ * build, lets a page load only the build's own files, and always closes it, even when
+ * the program is stopped or killed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import { makeTemporaryFolder, onStop } from './cleanup.js';
 
 /** Where a browser is looked for, in order. */
 const candidates = [
@@ -43,13 +45,34 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-/** Launch Chromium headless; closed on `close()`, on process exit and on SIGINT/SIGTERM. */
+/** How long a browser may take to close before it is killed. */
+const closeTimeoutMs = 5_000;
+
+/**
+ * Launch Chromium headless.
+ *
+ * It dies with this process: puppeteer talks to it over a pipe, not a port, and
+ * Chromium ends itself and its children when the pipe closes, so even a SIGKILL of
+ * this process leaves no browser. Its profile is a temporary folder named with this
+ * process's id, which the next run removes if this one could not. `close()` is
+ * idempotent, and runs on SIGINT, SIGTERM and SIGHUP (see cleanup.ts).
+ *
+ * @returns the session; throws BrowserNotFoundError when there is no browser.
+ */
 export async function launchBrowser(): Promise<BrowserSession> {
   const executablePath = findBrowser();
   if (!executablePath) throw new BrowserNotFoundError();
-  const browser = await puppeteer.launch({
+  const profile = await makeTemporaryFolder('chromium');
+  const launching = puppeteer.launch({
     executablePath,
     headless: true,
+    pipe: true,
+    userDataDir: profile.path,
+    // Signals are cleanup.ts's: puppeteer's own handler would end the program on SIGINT
+    // at once, before the build's folders are removed.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // No sandbox when run as root (CI); no background traffic to the network.
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -62,19 +85,29 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--font-render-hinting=none',
     ],
   });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await browser.close().catch(() => undefined);
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    void close().then(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      unregister();
+      // A stop while Chromium starts waits for it: removing its profile under it would
+      // leave the files it writes next.
+      const browser = await launching.catch(() => undefined);
+      if (browser) {
+        const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, closeTimeoutMs, 'timeout').unref());
+        const closed = await Promise.race([browser.close().catch(() => undefined), timer]);
+        // A browser that does not close when asked is killed, with its process group.
+        if (closed === 'timeout') killGroup(browser);
+      }
+      await profile.remove();
+    })());
+  const unregister = onStop(close);
+  let browser: Browser;
+  try {
+    browser = await launching;
+  } catch (error) {
+    await close();
+    throw error;
+  }
 
   const openPage = async (allowedRoot: string) => {
     // A context of its own for every page: a renderer process of its own, whose
@@ -98,6 +131,17 @@ export async function launchBrowser(): Promise<BrowserSession> {
     return { page, blocked };
   };
   return { browser, openPage, close };
+}
+
+function killGroup(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  if (pid === undefined) return;
+  try {
+    // Puppeteer starts Chromium in a process group of its own.
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 /** The `file:` URL of a local file. */

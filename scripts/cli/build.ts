@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
+import { stopSignal } from '../cleanup.js';
 import { buildableFormats, buildIssue } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
 import { projectRoot } from '../project.js';
@@ -63,7 +64,13 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
-    const message = error instanceof BrowserNotFoundError ? error.message : `Build failed: ${(error as Error).message}`;
+    // A stop signal makes the build fail too: that is what to say then.
+    const signal = stopSignal();
+    const message = signal
+      ? `Stopped by ${signal}.`
+      : error instanceof BrowserNotFoundError
+        ? error.message
+        : `Build failed: ${(error as Error).message}`;
     process.stderr.write(`${message}\nThe previous output is unchanged.\n`);
     return exitCode.errors;
   } finally {

@@ -4,6 +4,7 @@
  *
  * Exit 0 when stopped, 1 when it cannot start (the port is taken), 2 on bad usage.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
@@ -79,12 +80,17 @@ async function main(argv: string[]): Promise<number | undefined> {
     return exitCode.errors;
   }
   process.stdout.write(`Serving ${location.slug} on ${server.url} (Ctrl-C to stop)\n`);
-  const stop = () => {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal ends it at once, should closing hang.
+    if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
+    stopping = true;
     process.stdout.write('Stopping.\n');
     void server.close();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Kept (not `once`): a build running meanwhile has its folder removed on the signal
+  // (cleanup.ts), which ends the program by it only when nothing else handles it.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
   // Exits by itself once the server is closed: nothing else keeps the process alive.
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
+import { stopSignal } from '../cleanup.js';
 import { projectRoot } from '../project.js';
 import { releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
@@ -68,8 +69,13 @@ async function main(argv: string[]): Promise<number> {
     );
     return exitCode.ok;
   } catch (error) {
-    const message =
-      error instanceof BrowserNotFoundError ? error.message : `Release failed: ${(error as Error).message}`;
+    // A stop signal makes the release fail too: that is what to say then.
+    const signal = stopSignal();
+    const message = signal
+      ? `Stopped by ${signal}.`
+      : error instanceof BrowserNotFoundError
+        ? error.message
+        : `Release failed: ${(error as Error).message}`;
     process.stderr.write(`${message}\nThe previous release is unchanged.\n`);
     return exitCode.errors;
   } finally {

@@ -7,7 +7,7 @@
  * previous output, so the other editions stay.
  */
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
@@ -18,6 +18,13 @@ import { splitEditions } from '../manuscript/split-editions.js';
 import { loadLabels } from '../render/labels.js';
 import type { Format } from './file-names.js';
 import { lazyBrowser } from '../browser.js';
+import {
+  isRunning,
+  makeOwnedFolder,
+  removeAbandonedFolders,
+  removeAbandonedTemporaryFolders,
+  uninterrupted,
+} from '../cleanup.js';
 import type { BrowserSession } from '../browser.js';
 import { writeEpub } from './epub.js';
 import { writeHtml } from './html.js';
@@ -85,7 +92,10 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
   const context: HtmlContext = { editions: splitEditions(issue), labels: loadLabels(issue.languages), formats };
 
   await mkdir(options.outputRoot, { recursive: true });
-  const staging = await mkdtemp(path.join(options.outputRoot, `.build-${location.slug}-`));
+  await removeAbandoned(options.outputRoot);
+  // Named with this process's id: a later run removes it if this one is killed.
+  const stagingFolder = await makeOwnedFolder(options.outputRoot, `.build-${location.slug}-`);
+  const staging = stagingFolder.path;
   const ownBrowser = options.browser ? undefined : lazyBrowser();
   const browser = options.browser ?? (ownBrowser as NonNullable<typeof ownBrowser>).get;
   try {
@@ -108,21 +118,58 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
     return { files: result.files, built: true, written, outputDir };
   } finally {
     await ownBrowser?.close();
-    await rm(staging, { recursive: true, force: true });
+    await stagingFolder.remove();
   }
 }
 
-/** Put `staging` where `target` is, in renames only; on failure `target` is untouched. */
+/**
+ * Remove what builds killed before they could clean up left in `outputRoot`: their
+ * staging folders, their temporary folders, and the outputs half replaced.
+ */
+async function removeAbandoned(outputRoot: string): Promise<void> {
+  await removeAbandonedFolders(outputRoot, '.build-');
+  await removeAbandonedTemporaryFolders();
+  await recoverReplacedFolders(outputRoot);
+}
+
+/**
+ * Put `staging` where `target` is, in renames only; on failure `target` is untouched.
+ * A stop signal waits for the renames; a kill between them leaves the old `target` as
+ * `<target>.previous-<pid>`, which `recoverReplacedFolders` puts back.
+ */
 export async function replaceFolder(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
   const hadPrevious = existsSync(target);
-  if (hadPrevious) await rename(target, previous);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    if (hadPrevious) await rename(previous, target);
-    throw error;
-  }
+  await uninterrupted(async () => {
+    if (hadPrevious) await rename(target, previous);
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (hadPrevious) await rename(previous, target);
+      throw error;
+    }
+  });
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Finish the `replaceFolder`s of processes that no longer run, in `parent`: a previous
+ * folder whose target is missing goes back in its place (killed between the renames);
+ * one whose target is there is removed (killed while removing it).
+ *
+ * @returns nothing; folders of running processes are left alone.
+ */
+export async function recoverReplacedFolders(parent: string): Promise<void> {
+  for (const name of await readdir(parent).catch(() => [])) {
+    const match = /^(.+)\.previous-(\d+)$/.exec(name);
+    if (!match?.[1] || isRunning(Number(match[2]))) continue;
+    const target = path.join(parent, match[1]);
+    try {
+      if (existsSync(target)) await rm(path.join(parent, name), { recursive: true, force: true });
+      else await rename(path.join(parent, name), target);
+    } catch {
+      // Another run recovered it first; what is left is theirs.
+    }
+  }
 }
 

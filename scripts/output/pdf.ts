@@ -2,14 +2,14 @@
  * The PDF edition of each language, printed by Chromium after Paged.js has laid the
  * print page out: running header, page numbers, notes at the foot of their page.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { PDFObject } from 'pdf-lib';
 import { fileUrl } from '../browser.js';
+import { makeTemporaryFolder } from '../cleanup.js';
 import type { BrowserSession } from '../browser.js';
 import type { Page } from 'puppeteer-core';
 import type { Edition } from '../manuscript/split-editions.js';
@@ -51,7 +51,8 @@ export interface PrintedEdition {
 
 /** The PDF format of a build: one PDF per language, all printed by one browser. */
 export async function writePdf(job: BuildJob): Promise<string[]> {
-  const printDir = await mkdtemp(path.join(os.tmpdir(), 'jlaga-print-'));
+  const print = await makeTemporaryFolder('print');
+  const printDir = print.path;
   try {
     await copyFontsAndMedia(printDir, job.location.folder);
     const session = await job.browser();
@@ -70,7 +71,7 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
     }
     return written;
   } finally {
-    await rm(printDir, { recursive: true, force: true });
+    await print.remove();
   }
 }
 

@@ -10,20 +10,21 @@
  * `jlaga-<issue>.zip`; a draft's names end in `-draft`.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
+import { readdir, readFile, mkdir, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { formatName } from '../manuscript/names.js';
-import { buildIssue, replaceFolder } from '../output/build.js';
+import { buildIssue, recoverReplacedFolders, replaceFolder } from '../output/build.js';
 import { editionFileName } from '../output/file-names.js';
 import { stringifyHtml } from '../output/html-shared.js';
 import { zipEntries } from '../output/zip.js';
 import { projectRoot } from '../project.js';
 import { loadLabels } from '../render/labels.js';
 import type { BrowserSession } from '../browser.js';
+import { makeOwnedFolder, removeAbandonedFolders, removeAbandonedTemporaryFolders } from '../cleanup.js';
 import { translationStatus } from '../translation/status.js';
 import { renderDownloadsPage } from './downloads-page.js';
 import { checksumsFile, sha256 } from './manifest.js';
@@ -77,7 +78,13 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
   }
 
   await mkdir(options.releaseRoot, { recursive: true });
-  const work = await mkdtemp(path.join(options.releaseRoot, `.release-${location.slug}-`));
+  // What releases killed before they could clean up left: their folders, half a replace.
+  await removeAbandonedFolders(options.releaseRoot, '.release-');
+  await removeAbandonedTemporaryFolders();
+  await recoverReplacedFolders(options.releaseRoot);
+  // Named with this process's id: a later run removes it if this one is killed.
+  const workFolder = await makeOwnedFolder(options.releaseRoot, `.release-${location.slug}-`);
+  const work = workFolder.path;
   try {
     // 1. Build every language and format.
     const built = await buildIssue(location, {
@@ -210,7 +217,7 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
     await replaceFolder(staging, folder);
     return { files: read.files, problems, released: true, folder, manifest };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await workFolder.remove();
   }
 }
 

@@ -5,13 +5,39 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { makeTemporaryFolder, onStop } from '../cleanup.js';
 
 const run = promisify(execFile);
+
+/** util-linux's setpriv (essential on Debian): it can make the kernel end Java with this process. */
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((candidate) => existsSync(candidate));
+
+/**
+ * Run `java` with `args`, as a child that ends with this process: killed on a stop
+ * signal (cleanup.ts), and, where setpriv exists, killed by the kernel when this
+ * process dies, even by SIGKILL (a JVM reads no standard input that could tell it).
+ *
+ * @returns its standard output and error; rejects as execFile does (a non-zero exit
+ *   included, with `stdout` and `stderr` on the error).
+ */
+async function runJava(args: readonly string[], maxBuffer: number): Promise<{ stdout: string; stderr: string }> {
+  const controller = new AbortController();
+  const unregister = onStop(() => controller.abort());
+  const [command, ...prefix] = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', 'java'] : ['java'];
+  try {
+    return await run(command ?? 'java', [...prefix, ...args], {
+      maxBuffer,
+      signal: controller.signal,
+      killSignal: 'SIGKILL',
+    });
+  } finally {
+    unregister();
+  }
+}
 
 /** Where EPUBCheck is: `EPUBCHECK_JAR`, or Debian's package. */
 export const epubcheckJar = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
@@ -36,11 +62,11 @@ export async function checkEpub(file: string): Promise<ValidationProblem[]> {
       },
     ];
   }
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-epubcheck-'));
+  const folder = await makeTemporaryFolder('epubcheck');
   try {
-    const json = path.join(folder, 'report.json');
+    const json = path.join(folder.path, 'report.json');
     // EPUBCheck exits 1 when it reports a problem; the JSON says which.
-    await run('java', ['-jar', epubcheckJar, file, '--json', json], { maxBuffer: 1 << 24 }).catch(() => undefined);
+    await runJava(['-jar', epubcheckJar, file, '--json', json], 1 << 24).catch(() => undefined);
     if (!existsSync(json)) return [{ validator: 'EPUBCheck', file, message: 'EPUBCheck did not run' }];
     const report = JSON.parse(await readFile(json, 'utf8')) as {
       messages: Array<{
@@ -58,7 +84,7 @@ export async function checkEpub(file: string): Promise<ValidationProblem[]> {
         message: `${message.severity} ${message.ID} ${message.locations.map((place) => `${place.path}:${place.line}`).join(', ')}: ${message.message}`,
       }));
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    await folder.remove();
   }
 }
 
@@ -66,7 +92,7 @@ export async function checkEpub(file: string): Promise<ValidationProblem[]> {
 export async function checkHtml(files: readonly string[]): Promise<ValidationProblem[]> {
   if (files.length === 0) return [];
   // vnu exits 1 when it reports anything; the JSON on standard error says what.
-  const { stderr } = await run('java', ['-jar', vnuJar, '--format', 'json', ...files], { maxBuffer: 1 << 26 }).catch(
+  const { stderr } = await runJava(['-jar', vnuJar, '--format', 'json', ...files], 1 << 26).catch(
     (error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }),
   );
   let messages: Array<{ type: string; subType?: string; url: string; lastLine?: number; message: string }>;

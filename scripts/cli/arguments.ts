@@ -52,7 +52,12 @@ export function issueArguments(positionals: readonly string[]): IssueLocation[] 
     if ('error' in location) return usageError(location.error);
     locations.push(location);
   }
-  if (positionals.length === 0) locations.push(...allIssues(projectRoot));
+  if (positionals.length === 0) {
+    for (const found of allIssues(projectRoot)) {
+      if ('error' in found) return usageError(found.error);
+      locations.push(found);
+    }
+  }
   return locations.length > 0 ? locations : usageError('No issue found under manuscript/.');
 }
 

@@ -7,17 +7,18 @@
 import path from 'node:path';
 import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
 import { stopSignal } from '../cleanup.js';
-import { buildableFormats, buildIssue } from '../output/build.js';
+import { buildableFormats, buildIssue, UnknownLanguageError } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
-import { projectRoot } from '../project.js';
+import { holdsManuscript } from '../manuscript/protected-paths.js';
+import { projectRoot, supportedLanguages } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run build [-- <issue>…] [--format <format>] [--lang <lang>]
 
 Build the editions of issues (all under manuscript/ when none is named) into
-output/<issue>/. --format (${buildableFormats.join(', ')}) and --lang narrow the build;
-both may be repeated or comma-separated.
+output/<issue>/. --format (${buildableFormats.join(', ')}) and --lang (languages the
+issue is written in) narrow the build; both may be repeated or comma-separated.
 
 Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
 
@@ -37,10 +38,25 @@ async function main(argv: string[]): Promise<number> {
   const unknown = (formats ?? []).filter((format) => !buildableFormats.includes(format as Format));
   if (unknown.length > 0)
     return usageError(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.`);
+  const langs = split(parsed.values.lang);
+  // Checked before anything is read: a language no edition can be made in. One the
+  // issue is not written in is found once it is read (UnknownLanguageError).
+  const supported = supportedLanguages();
+  const unknownLangs = (langs ?? []).filter((lang) => !supported.includes(lang));
+  if (unknownLangs.length > 0)
+    return usageError(`Unknown language ${unknownLangs.join(', ')}: expected ${supported.join(', ')}.`);
   const locations = issueArguments(parsed.positionals);
   if (typeof locations === 'number') return locations;
 
   const outputRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output'));
+  for (const location of locations) {
+    const target = path.join(outputRoot, location.slug);
+    if (holdsManuscript(target)) {
+      return usageError(
+        `Will not build into ${target}: it is or holds a manuscript folder; give --output another folder.`,
+      );
+    }
+  }
   let code: number = exitCode.ok;
   // One browser prints every edition of every issue of this build.
   const browser = lazyBrowser();
@@ -49,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
       const result = await buildIssue(location, {
         outputRoot,
         formats: formats as Format[] | undefined,
-        langs: split(parsed.values.lang),
+        langs,
         progress: (line) => process.stdout.write(`${line}\n`),
         browser: browser.get,
       });
@@ -63,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       code = Math.max(code, exitCodeFor(result.files));
     }
   } catch (error) {
+    if (error instanceof UnknownLanguageError) return usageError(error.message);
     // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
     // A stop signal makes the build fail too: that is what to say then.
     const signal = stopSignal();

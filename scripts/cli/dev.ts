@@ -45,7 +45,13 @@ async function main(argv: string[]): Promise<number | undefined> {
     }
     location = located;
   } else {
-    const issues = allIssues(projectRoot);
+    const found = allIssues(projectRoot);
+    const refused = found.find((issue) => 'error' in issue);
+    if (refused && 'error' in refused) {
+      process.stderr.write(`${refused.error}\n`);
+      return exitCode.usage;
+    }
+    const issues = found as IssueLocation[];
     if (issues.length !== 1 || !issues[0]) {
       process.stderr.write(
         issues.length === 0

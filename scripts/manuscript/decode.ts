@@ -32,7 +32,54 @@ export function decodeManuscript(file: VFile, bytes: Uint8Array): string | undef
     report(file, 'encoding', 'Unexpected NUL characters (UTF-16?), expected UTF-8 text', pointOf(text, text.indexOf('\u0000')));
     return undefined;
   }
-  return text.replace(/\r\n?/g, '\n');
+  const normalized = text.replace(/\r\n?/g, '\n');
+  reportControlCharacters(file, normalized);
+  return normalized;
+}
+
+/**
+ * Characters XML 1.0 cannot carry (C0 controls other than tab and line feed, U+FFFE,
+ * U+FFFF, lone surrogates), so no HTML page, EPUB or PDF of the text could hold them.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+export const forbiddenCharacter = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Messages reported per file before the rest are summed up in one. */
+const maxReported = 20;
+
+/** The name a reader of a message needs for a forbidden character: `U+0007`. */
+export function codePointName(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Report every forbidden character of `text` (the first 20, then how many more) at its place. */
+function reportControlCharacters(file: VFile, text: string): void {
+  let count = 0;
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const match of text.matchAll(forbiddenCharacter)) {
+    count += 1;
+    if (count > maxReported) continue;
+    // Lines are counted from where the last match left off: one pass over the text.
+    for (let index = text.indexOf('\n', scanned); index !== -1 && index < match.index; index = text.indexOf('\n', index + 1)) {
+      line += 1;
+      lineStart = index + 1;
+    }
+    scanned = match.index;
+    report(
+      file,
+      'control-character',
+      `Unexpected control character ${codePointName(match[0])}, expected text: delete it (it is invisible in most editors)`,
+      { line, column: match.index - lineStart + 1 },
+    );
+  }
+  if (count > maxReported) {
+    report(file, 'control-character', `Unexpected ${count - maxReported} more control characters in this file`, {
+      line: 1,
+      column: 1,
+    });
+  }
 }
 
 function pointOf(text: string, index: number): { line: number; column: number } {

@@ -28,6 +28,8 @@ export function locateIssue(argument: string, projectRoot: string): IssueLocatio
   for (const candidate of candidates) {
     const folder = isFile(candidate) && path.basename(candidate) === 'index.md' ? path.dirname(candidate) : candidate;
     if (isFile(path.join(folder, 'index.md'))) {
+      const reserved = reservedSlugReason(path.basename(folder));
+      if (reserved) return { error: reserved };
       return {
         slug: path.basename(folder),
         folder,
@@ -39,14 +41,33 @@ export function locateIssue(argument: string, projectRoot: string): IssueLocatio
   return { error: `No issue \`${argument}\`: expected a slug under manuscript/ or a folder with an index.md` };
 }
 
-/** Every issue under `manuscript/`, in slug order. */
-export function allIssues(projectRoot: string): IssueLocation[] {
+/**
+ * Names an issue folder cannot have, because `output/` uses them for something else:
+ * `output/release/` holds the releases (an issue called `release` would replace them
+ * all), `output/site/` the series' website; a name starting with `.` is a build's
+ * staging folder.
+ */
+export const reservedSlugs: readonly string[] = ['release', 'site'];
+
+/** Why `slug` cannot name an issue, or undefined when it can. */
+export function reservedSlugReason(slug: string): string | undefined {
+  if (reservedSlugs.includes(slug.toLowerCase()) || slug.startsWith('.')) {
+    return `The issue folder \`${slug}\` has a name that output/ keeps for ${slug.startsWith('.') ? 'builds in progress' : `its ${slug.toLowerCase()} folder`}: rename the folder (the folder name is the issue's slug)`;
+  }
+  return undefined;
+}
+
+/**
+ * Every issue under `manuscript/`, in slug order: each folder with an `index.md`, as
+ * its location or, for a folder that cannot be an issue (a reserved name), the reason.
+ */
+export function allIssues(projectRoot: string): Array<IssueLocation | { error: string }> {
   const root = manuscriptRoot(projectRoot);
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .sort()
-    .map((name) => locateIssue(path.join(root, name), projectRoot))
-    .filter((location): location is IssueLocation => !('error' in location));
+    .filter((name) => isFile(path.join(root, name, 'index.md')))
+    .map((name) => locateIssue(path.join(root, name), projectRoot));
 }
 
 function isFile(file: string): boolean {

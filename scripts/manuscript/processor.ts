@@ -8,8 +8,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkComments } from './remark-comments.js';
 import { remarkFootnoteRules } from './remark-footnote-rules.js';
 import { remarkIssueFrontMatter } from './remark-issue-front-matter.js';
+import { remarkNestingRules } from './remark-nesting-rules.js';
+import { remarkReferenceRules } from './remark-reference-rules.js';
 import { remarkSegments } from './remark-segments.js';
 import { remarkTranslationQa } from './remark-translation-qa.js';
 import type { Lang } from './schema.js';
@@ -19,6 +22,8 @@ export interface ManuscriptProcessorOptions {
   slug: string;
   /** Languages the project has interface labels for. */
   supported: readonly Lang[];
+  /** The issue folder, where its images are; absent for an old version read from history. */
+  folder?: string | undefined;
 }
 
 /** remark-parse with the syntax extensions, then our plugins that give it meaning. */
@@ -30,10 +35,16 @@ export function createManuscriptProcessor(options: ManuscriptProcessorOptions) {
       .use(remarkGfm)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkDirective)
-      // Meaning: the front matter, the aligned segments, the footnote rules.
+      // Meaning: the front matter; comments out, the text between them kept; no
+      // nesting deeper than the later stages can walk; the aligned segments; the
+      // footnote rules.
       .use(remarkIssueFrontMatter, { supported: options.supported })
+      .use(remarkComments)
+      .use(remarkNestingRules)
       .use(remarkSegments, { slug: options.slug })
       .use(remarkFootnoteRules)
+      // What the text points at: links, and images with their files.
+      .use(remarkReferenceRules, { folder: options.folder })
       // Translation QA: each translation compared with its source block, as warnings.
       .use(remarkTranslationQa)
   );

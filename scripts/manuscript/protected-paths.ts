@@ -41,9 +41,8 @@ export function refuseManuscriptTarget(target: string): string | undefined {
 }
 
 /**
- * Whether `folder` is an issue folder, holds one at any depth, is inside one, or holds
- * a `series.yaml` (itself or a folder above it), so that replacing or filling it
- * could touch a manuscript.
+ * Whether `folder` is an issue folder, holds one (or a `series.yaml`) at any depth, or
+ * is inside an issue folder, so that replacing or filling it could touch a manuscript.
  *
  * @param folder a folder path, relative or absolute; it need not exist (then only the
  *   folders above it are looked at).
@@ -52,8 +51,10 @@ export function refuseManuscriptTarget(target: string): string | undefined {
  */
 export function holdsManuscript(folder: string): boolean {
   const resolved = resolvePath(path.resolve(folder));
-  for (let above = resolved; ; above = path.dirname(above)) {
-    if (isIssueOrSeriesFolder(above)) return true;
+  // Above it, only an issue folder matters: a folder beside the issues (`manuscript/output`)
+  // holds none of them, while anything inside an issue folder could reach an edition.
+  for (let above = path.dirname(resolved); ; above = path.dirname(above)) {
+    if (isManuscript(path.join(above, 'index.md'))) return true;
     if (path.dirname(above) === above) break;
   }
   return containsIssueFolder(resolved);

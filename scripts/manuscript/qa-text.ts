@@ -121,7 +121,7 @@ function appendTraced(run: TextRun, value: string, node: Nodes, source: string, 
   let cursor = 0;
   for (const unit of value) {
     // `for…of` walks code points; keep offsets per UTF-16 unit, as string indices are.
-    const found = raw.indexOf(unit, cursor);
+    const found = indexNear(raw, unit, cursor);
     const offset = found >= 0 ? start + found : start + Math.min(cursor, raw.length);
     if (found >= 0) cursor = found + unit.length;
     for (let index = 0; index < unit.length; index++) push(run, unit[index] ?? '', offset + index, code);
@@ -275,4 +275,17 @@ export function doubledSpaces(text: string, code: readonly boolean[] = []): numb
     if (!code[match.index]) found.push(match.index);
   }
   return found;
+}
+
+/**
+ * Where `unit` is in `raw` at or soon after `from` (within the longest syntax parsing
+ * removes: an entity, an escape, a line's indentation), or -1. Bounded, so a character
+ * that is not in the source (a decoded entity) costs little, not a scan to the end.
+ */
+function indexNear(raw: string, unit: string, from: number): number {
+  const limit = Math.min(raw.length, from + 64 + unit.length);
+  for (let index = from; index + unit.length <= limit; index++) {
+    if (raw.startsWith(unit, index)) return index;
+  }
+  return -1;
 }

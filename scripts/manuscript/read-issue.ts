@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { supportedLanguages } from '../project.js';
 import { decodeManuscript } from './decode.js';
+import { assetLinks } from './image-files.js';
 import type { IssueLocation } from './locate-issue.js';
 import { parseInChunks } from './parse-in-chunks.js';
 import { createManuscriptProcessor } from './processor.js';
@@ -53,14 +54,14 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
     if (text.trim() === '') {
       report(manuscript, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
     } else {
-      const processor = createManuscriptProcessor({ slug: location.slug, supported });
+      const processor = createManuscriptProcessor({ slug: location.slug, supported, folder: location.folder });
       tree = await processor.run(parseInChunks(text, (chunk) => processor.parse(chunk)), manuscript);
     }
   }
   const languages = manuscript.data.languages ?? supported;
   const series = await readSeries(seriesFile, location, { languages, supported }, manuscript);
 
-  const files = [manuscript, seriesFile];
+  const files = [manuscript, seriesFile, ...linkedAssets(location)];
   const frontMatter = manuscript.data.frontMatter;
   const segments = manuscript.data.segments ?? [];
   const issue =
@@ -88,6 +89,20 @@ async function readSeries(
   file.value = text;
   const parsed = parseYaml(file, text, { line: 1 });
   return parsed ? checkYaml(file, parsed, seriesSchema(languages, supported), languages) : undefined;
+}
+
+/** One file per symbolic link in `assets/`, with its `asset-link` error. */
+function linkedAssets(location: IssueLocation): VFile[] {
+  return assetLinks(location.folder).map((relative) => {
+    const file = new VFile({ path: displayPath(path.join(location.folder, relative)) });
+    report(
+      file,
+      'asset-link',
+      `Unexpected symbolic link \`${relative}\` in the issue folder, expected the file itself: a link could publish anything on this computer`,
+      undefined,
+    );
+    return file;
+  });
 }
 
 function displayPath(file: string): string {

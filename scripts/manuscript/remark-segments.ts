@@ -46,7 +46,6 @@ function collectBlocks(nodes: readonly RootContent[], context: CollectContext): 
   const { file, languages } = context;
   for (const node of nodes) {
     if (node.type === 'yaml') continue;
-    if (node.type === 'html' && isComment(node.value)) continue;
     if (node.type !== 'containerDirective') {
       report(
         file,
@@ -122,7 +121,6 @@ function makeBlock(
       report(file, 'unknown-attribute', 'Unexpected `[label]` on a language block, expected only `{#id .class}`', fencePoint('['));
       continue;
     }
-    if (child.type === 'html' && isComment(child.value)) continue;
     kept.push(child);
   }
   checkContent(kept, { file, languages, source: String(file.value) });
@@ -156,7 +154,7 @@ function makeBlock(
 }
 
 /**
- * Check what a block holds: no HTML, no directives (a text directive the author did
+ * Check what a block holds: no HTML (comments were removed before), no directives (a text directive the author did
  * not mean, such as `Note:this`, is turned back into its text), no nested blocks.
  */
 function checkContent(children: RootContent[], context: { file: VFile; languages: readonly Lang[]; source: string }): void {
@@ -165,10 +163,7 @@ function checkContent(children: RootContent[], context: { file: VFile; languages
   visit(root, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
-      if (isComment(node.value)) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
+      // Comments are gone (remark-comments): what is left is HTML.
       report(file, 'raw-html', 'Unexpected HTML in a block, expected Markdown (HTML comments are allowed)', node);
       return SKIP;
     }
@@ -355,8 +350,4 @@ function fenceAt(block: LanguageBlock, pattern: string) {
   const line = block.node.position?.start.line ?? 1;
   const index = block.fence.indexOf(pattern);
   return { line, column: (index >= 0 ? index : 0) + 1 };
-}
-
-function isComment(value: string): boolean {
-  return /^\s*<!--[\s\S]*-->\s*$/.test(value);
 }

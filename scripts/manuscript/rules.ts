@@ -13,6 +13,7 @@ export type Severity = 'error' | 'warning';
 
 export const rules = {
   'encoding': { severity: 'error', summary: 'the file is not UTF-8 text' },
+  'control-character': { severity: 'error', summary: 'a control character or a code point no edition can carry' },
   'empty-file': { severity: 'error', summary: 'the manuscript holds nothing' },
   'missing-front-matter': { severity: 'error', summary: 'the issue has no YAML front matter' },
   'yaml-syntax': { severity: 'error', summary: 'front matter or series.yaml is not valid YAML' },
@@ -38,6 +39,13 @@ export const rules = {
   'invalid-src': { severity: 'error', summary: '`src` that is not an 8-digit hex hash' },
   'empty-block': { severity: 'error', summary: 'a block with no content' },
   'raw-html': { severity: 'error', summary: 'HTML in a block (only comments are allowed)' },
+  'deep-nesting': { severity: 'error', summary: 'lists, quotes or markup nested deeper than 32 levels' },
+  'unsafe-url': { severity: 'error', summary: 'a link to something other than a web page, an e-mail address or a place in the issue' },
+  'missing-image': { severity: 'error', summary: 'an image whose file is not in the issue’s `assets/`' },
+  'image-outside-issue': { severity: 'error', summary: 'an image that is not a path under the issue’s `assets/`' },
+  'image-type': { severity: 'error', summary: 'an image that is not PNG, JPEG, GIF or SVG' },
+  'unsafe-svg': { severity: 'error', summary: 'an SVG image with scripts, event handlers or external references' },
+  'asset-link': { severity: 'error', summary: 'a symbolic link in the issue’s `assets/` folder' },
   'missing-translation': { severity: 'warning', summary: 'a segment without a block in a language' },
   'unconfirmed-translation': { severity: 'warning', summary: 'a translation never confirmed' },
   'stale-translation': { severity: 'warning', summary: 'the source changed since the translation was confirmed' },

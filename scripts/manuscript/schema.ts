@@ -38,7 +38,15 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'expected a date that exists');
 
-const email = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an e-mail address');
+// An address as HTML's `type=email` accepts it, less `?`, `&` and `%`: the address
+// becomes a `mailto:` link, where those would start a query (`?subject=…&body=…`)
+// or an escape and make the link write a message its reader did not.
+const email = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9.!#$'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/,
+    'expected an e-mail address such as name@example.org, with no `?` query',
+  );
 
 /** A person: Hungarian editions write `family given`, English ones `given family`. */
 const person = z.object({ given: nonEmpty, family: nonEmpty }).strict();

@@ -2,8 +2,7 @@
  * Figures of an issue for the summary of `check` (and, later, `align status`):
  * segments, footnotes, words and translation states per language.
  */
-import type { RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Nodes, RootContent } from 'mdast';
 import type { FrontMatter, Lang } from './schema.js';
 import type { Segment, TranslationState } from './types.js';
 
@@ -50,9 +49,34 @@ export function summarize(segments: readonly Segment[], languages: readonly Lang
 export function countWords(nodes: readonly RootContent[]): number {
   let count = 0;
   for (const node of nodes) {
-    for (const token of toString(node, { includeImageAlt: true }).split(/\s+/)) {
+    for (const token of wordText(node).split(/\s+/)) {
       if (/[\p{L}\p{N}]/u.test(token)) count += 1;
     }
   }
   return count;
+}
+
+/**
+ * Nodes whose children are separate runs of text: a word never continues from one list
+ * item, table cell or paragraph into the next (mdast-util-to-string would join them).
+ */
+const separatedChildren = new Set([
+  'root',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'footnoteDefinition',
+  'containerDirective',
+]);
+
+/** The text of `node` as words see it: inline markup joined, blocks and cells apart. */
+function wordText(node: Nodes): string {
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if (node.type === 'break') return ' ';
+  if ('value' in node && node.type !== 'html' && node.type !== 'yaml') return node.value;
+  if (!('children' in node)) return '';
+  const parts = (node.children as Nodes[]).map(wordText);
+  return parts.join(separatedChildren.has(node.type) ? ' ' : '');
 }

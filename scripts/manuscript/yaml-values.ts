@@ -2,11 +2,12 @@
  * Parse YAML and check it against a schema, reporting every problem at the line and
  * column of the key it concerns.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { codePointName, forbiddenCharacter } from './decode.js';
 import { report } from './rules.js';
 import type { RuleId } from './rules.js';
 
@@ -38,7 +39,44 @@ export function parseYaml(file: VFile, text: string, origin: YamlOrigin): Parsed
     report(file, 'yaml-syntax', `Invalid YAML: ${reason}`, toPoint(error.pos[0]));
   }
   if (document.errors.length > 0) return undefined;
-  return { document, value: document.toJS(), toPoint };
+  let value: unknown;
+  try {
+    // yaml refuses to expand more than `maxAliasCount` aliases (a "billion laughs").
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    let first: YamlNode | undefined;
+    visitYaml(document, {
+      Alias(_key, node) {
+        first ??= node;
+      },
+    });
+    report(
+      file,
+      'yaml-syntax',
+      `Invalid YAML: ${(error as Error).message}; the format needs no aliases (\`*name\`), write the values out`,
+      toPoint(rangeStart(first) ?? 0),
+    );
+    return undefined;
+  }
+  reportForbiddenCharacters(file, document, toPoint);
+  return { document, value, toPoint };
+}
+
+/** Strings whose escapes (`"\a"`, `"\uD800"`) make characters no edition can carry. */
+function reportForbiddenCharacters(file: VFile, document: Document, toPoint: (offset: number) => Point): void {
+  visitYaml(document, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const found = node.value.match(new RegExp(forbiddenCharacter.source));
+      if (!found) return;
+      report(
+        file,
+        'control-character',
+        `Unexpected control character ${codePointName(found[0])} in a YAML value, expected text: remove the escape that makes it`,
+        toPoint(rangeStart(node) ?? 0),
+      );
+    },
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
@@ -81,14 +82,31 @@ export interface BuildResult {
   outputDir: string;
 }
 
-/** Build the issue at `location`. Throws only on failures that are not the manuscript's. */
+/** A language asked for that the issue is not written in: bad usage, said in one line. */
+export class UnknownLanguageError extends Error {
+  constructor(slug: string, unknown: readonly Lang[], expected: readonly Lang[]) {
+    super(`Unknown language ${unknown.join(', ')} for ${slug}: expected ${expected.join(', ')}.`);
+    this.name = 'UnknownLanguageError';
+  }
+}
+
+/**
+ * Build the issue at `location`. Throws only on failures that are not the manuscript's,
+ * and with UnknownLanguageError, before writing anything, when `langs` names a language
+ * the issue is not written in.
+ */
 export async function buildIssue(location: IssueLocation, options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.join(options.outputRoot, location.slug);
+  // The output folder is replaced whole: it must hold no manuscript (an --output that
+  // names the manuscript folder would delete the issue).
+  if (holdsManuscript(outputDir)) throw new Error(`Will not build into ${outputDir}: it is or holds a manuscript folder.`);
   const result = await readIssue(location);
   if (!result.issue) return { files: result.files, built: false, written: [], outputDir };
   const issue = result.issue;
   const formats = new Set(options.formats ?? buildableFormats);
-  const langs = (options.langs ?? issue.languages).filter((lang) => issue.languages.includes(lang));
+  const unknownLangs = (options.langs ?? []).filter((lang) => !issue.languages.includes(lang));
+  if (unknownLangs.length > 0) throw new UnknownLanguageError(location.slug, unknownLangs, issue.languages);
+  const langs = options.langs ?? issue.languages;
   const context: HtmlContext = { editions: splitEditions(issue), labels: loadLabels(issue.languages), formats };
 
   await mkdir(options.outputRoot, { recursive: true });

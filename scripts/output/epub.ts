@@ -10,6 +10,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imageTypes } from '../manuscript/image-files.js';
 import { formatName } from '../manuscript/names.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Person } from '../manuscript/schema.js';
@@ -17,6 +18,7 @@ import type { Edition } from '../manuscript/split-editions.js';
 import { templatesDir } from '../project.js';
 import type { Labels } from '../render/labels.js';
 import { typeset } from '../render/typography.js';
+import { readIssueFile } from './assets.js';
 import type { FormatWriter } from './build.js';
 import { epubDocuments, epubFiles } from './epub-documents.js';
 import { accessibilityMetadata, containerXml, editionIdentifier, packagePath, packageXml } from './epub-package.js';
@@ -27,15 +29,6 @@ import { editionFileName } from './file-names.js';
 import { fontFiles } from './fonts.js';
 import type { FontFile } from './fonts.js';
 import { hastToXml } from './hast-to-xml.js';
-
-/** Media types of the images an EPUB 3 may hold without a fallback (core media types). */
-const imageTypes: Record<string, string> = {
-  '.gif': 'image/gif',
-  '.jpeg': 'image/jpeg',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 
 /** The EPUB format of a build: one file per language, at the top of the issue's output. */
 export const writeEpub: FormatWriter = async (job) => {
@@ -95,7 +88,7 @@ export async function makeEpub(
     }
     add(
       { id: `media-${index + 1}`, href: image.href, mediaType, properties: [] },
-      await readFile(path.join(issue.location.folder, image.source)),
+      await readIssueFile(issue.location.folder, image.source),
     );
   }
 

@@ -3,7 +3,7 @@
  * styles, fonts and the issue's media beside them in `html/assets/` and `html/media/`.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -18,9 +18,9 @@ import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplate } from '../render/template.js';
 import { typeset } from '../render/typography.js';
+import { copyFonts, copyMedia } from './assets.js';
 import type { BuildJob } from './build.js';
 import { editionFileName } from './file-names.js';
-import { fontFiles } from './fonts.js';
 import { mediaUrl, stringifyHtml } from './html-shared.js';
 import { writeParallelEdition } from './parallel.js';
 import type { Format } from './file-names.js';
@@ -144,28 +144,6 @@ export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Prom
   }
   await copyFonts(assets);
   await copyMedia(htmlDir, issueFolder);
-}
-
-/** Copy the fonts `fonts.css` names into `folder/fonts/` and the issue's media into `folder/media/`. */
-export async function copyFontsAndMedia(folder: string, issueFolder: string): Promise<void> {
-  await copyFonts(folder);
-  await copyMedia(folder, issueFolder);
-}
-
-async function copyFonts(folder: string): Promise<void> {
-  await mkdir(path.join(folder, 'fonts'), { recursive: true });
-  for (const font of await fontFiles()) await copyFile(font.source, path.join(folder, 'fonts', font.name));
-}
-
-async function copyMedia(folder: string, issueFolder: string): Promise<void> {
-  const media = path.join(issueFolder, 'assets');
-  const entries = await readdir(media, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(media, path.join(entry.parentPath, entry.name));
-    await mkdir(path.dirname(path.join(folder, 'media', relative)), { recursive: true });
-    await copyFile(path.join(media, relative), path.join(folder, 'media', relative));
-  }
 }
 
 /** Write the page of every edition into `htmlDir/<lang>/index.html`. */

@@ -18,7 +18,7 @@ import { removeSoftHyphens } from '../render/hyphenate.js';
 import { templatesDir } from '../project.js';
 import type { BuildJob } from './build.js';
 import { editionFileName } from './file-names.js';
-import { copyFontsAndMedia } from './html.js';
+import { copyFontsAndMedia } from './assets.js';
 import { typeset } from '../render/typography.js';
 import { stringifyHtml } from './html-shared.js';
 import { renderPrintPage } from './print-page.js';

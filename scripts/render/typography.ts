@@ -62,7 +62,9 @@ function typesetRun(texts: Text[], rules: TypographyRules, heading: boolean): vo
   let depth = 0;
   let previous = ' ';
   texts.forEach((text, index) => {
-    let out = '';
+    // Characters are collected in an array and joined once: reading the end of a
+    // growing string flattens it every time, which made a long paragraph quadratic.
+    const out: string[] = [];
     const value = text.value;
     for (let position = 0; position < value.length; position++) {
       const char = value[position] ?? '';
@@ -71,24 +73,25 @@ function typesetRun(texts: Text[], rules: TypographyRules, heading: boolean): vo
       if (char === '"' || char === '\u201c' || (char === '\u201d' && opening)) {
         // Straight quotes, and English curly ones in a language that uses others.
         if (opening) {
-          out += depth === 0 ? open1 : open2;
+          out.push(depth === 0 ? open1 : open2);
           depth += 1;
         } else {
           depth = Math.max(depth - 1, 0);
-          out += depth === 0 ? close1 : close2;
+          out.push(depth === 0 ? close1 : close2);
         }
       } else if (char === '\u201d') {
         depth = Math.max(depth - 1, 0);
-        out += depth === 0 ? close1 : close2;
+        out.push(depth === 0 ? close1 : close2);
       } else if (char === "'") {
         const between = /[\p{L}\p{N}]/u.test(previous) && /[\p{L}\p{N}]/u.test(next);
-        out += between || !opening ? rules.apostrophe : '\u2018';
+        out.push(between || !opening ? rules.apostrophe : '\u2018');
       } else {
-        out += char;
+        out.push(char);
       }
-      previous = out[out.length - 1] ?? previous;
+      const last = out[out.length - 1] ?? '';
+      previous = last[last.length - 1] ?? previous;
     }
-    text.value = spaces(out, rules, heading && index === 0);
+    text.value = spaces(out.join(''), rules, heading && index === 0);
   });
 }
 

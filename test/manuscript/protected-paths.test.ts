@@ -45,6 +45,8 @@ describe('holdsManuscript', () => {
     expect(holdsManuscript(root)).toBe(true);
     expect(holdsManuscript(path.join(issue, 'assets'))).toBe(true);
     expect(holdsManuscript(path.join(issue, 'not-yet', 'made'))).toBe(true);
+    // Beside the issues, in the series folder, is not inside one.
+    expect(holdsManuscript(path.join(root, 'output', '2099-1'))).toBe(false);
 
     const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'jlaga-links-'));
     await symlink(issue, path.join(elsewhere, 'out'));

@@ -16,7 +16,7 @@ import { launchBrowser } from '../../scripts/browser.js';
 import type { BrowserSession } from '../../scripts/browser.js';
 import { splitEditions } from '../../scripts/manuscript/split-editions.js';
 import type { Edition } from '../../scripts/manuscript/split-editions.js';
-import { copyFontsAndMedia } from '../../scripts/output/html.js';
+import { copyFontsAndMedia } from '../../scripts/output/assets.js';
 import { printEdition } from '../../scripts/output/pdf.js';
 import type { PrintedEdition } from '../../scripts/output/pdf.js';
 import { loadLabels } from '../../scripts/render/labels.js';

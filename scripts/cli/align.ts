@@ -43,7 +43,12 @@ async function main(argv: string[]): Promise<number> {
   );
   if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...ids] = parsed.positionals;
-  if (command === 'status') return status(parsed.positionals.slice(1), parsed.values.json === true);
+  if (command === 'status') {
+    // Refused rather than ignored: a status limited to nothing would pass for a full one.
+    if (parsed.values.lang !== undefined || parsed.values['all-current'] !== undefined)
+      return fail(`--lang and --all-current are options of confirm.\n\n${usage}`, exitCode.usage);
+    return status(parsed.positionals.slice(1), parsed.values.json === true);
+  }
   if (command !== 'confirm')
     return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage);
   if (!issueName) return fail(`Missing <issue>.\n\n${usage}`, exitCode.usage);

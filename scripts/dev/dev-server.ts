@@ -1,8 +1,8 @@
 /**
  * The dev server of `npm run dev`: builds an issue's HTML, rebuilds it when the
  * manuscript, its series file or the templates change, serves `output/<slug>/` on
- * 127.0.0.1, and reloads open pages after each good build (or shows the messages of a
- * failed one over the last good page).
+ * 127.0.0.1 to requests for localhost only, and reloads open pages after each good
+ * build (or shows the messages of a failed one over the last good page).
  *
  * It writes nothing of its own: building is `buildIssue`'s job, and a failed build
  * leaves the last good pages in place. The live-reload script is added to pages as they

@@ -31,12 +31,21 @@ export interface ServeOptions {
 }
 
 /**
- * A request listener for `node:http`: GET and HEAD only; `/` redirects to the first
- * language's page; paths that climb out of `outputDir` are refused (403); missing files
- * are 404, with a page that reloads once it is built when an HTML page was asked for.
+ * A request listener for `node:http`: only requests for this machine's own names
+ * (`isLocalHost`; any other Host is answered 421); GET and HEAD only; `/` redirects to
+ * the first language's page; paths that climb out of `outputDir` are refused (403);
+ * missing files are 404, with a page that reloads once it is built when an HTML page
+ * was asked for.
  */
 export function createRequestHandler(options: ServeOptions): RequestListener {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Listening on 127.0.0.1 is not enough: a page of another site whose name is made to
+    // resolve to 127.0.0.1 (DNS rebinding) would read the drafts with the browser's
+    // blessing, as same-origin. It still sends its own name as Host. 421 rather than 403:
+    // nothing here is forbidden, this server just is not the one that name is for.
+    if (!isLocalHost(request.headers.host, request.socket.localPort)) {
+      return send(request, response, 421, 'text/plain; charset=utf-8', misdirected);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return send(request, response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
@@ -70,6 +79,19 @@ export function createRequestHandler(options: ServeOptions): RequestListener {
       else send(request, response, 500, 'text/plain; charset=utf-8', `${String(error)}\n`);
     });
   };
+}
+
+const misdirected = 'Misdirected request: this server answers only to localhost, 127.0.0.1 and [::1]\n';
+
+/**
+ * Whether a Host header names this machine as the dev server's own address does:
+ * `localhost`, `127.0.0.1` or `[::1]` (in any case), with `port` or no port.
+ *
+ * @returns false for any other name, another port, or no Host at all.
+ */
+function isLocalHost(host: string | undefined, port: number | undefined): boolean {
+  const match = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?$/i.exec(host ?? '');
+  return match !== null && (match[1] === undefined || Number(match[1]) === port);
 }
 
 /** Send `file`: an HTML page with the live-reload script, anything else as its bytes. */

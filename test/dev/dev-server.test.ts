@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
@@ -198,6 +199,65 @@ describe('npm run dev', () => {
     await reloadedWith('In 1998, 3.5%');
     expect(builds.at(-1)?.built).toBe(true);
   });
+});
+
+/** GET `pathname` from 127.0.0.1 with this Host header; the body is read for at most a second. */
+function getWithHost(host: string, pathname: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(server.url);
+    const outgoing = request({ hostname: '127.0.0.1', port, path: pathname, headers: { Host: host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      // The event stream never ends: what it sent in a second is enough.
+      setTimeout(() => {
+        response.destroy();
+        resolve({ status: response.statusCode ?? 0, body });
+      }, 1_000);
+    });
+    outgoing.on('error', reject);
+    outgoing.setTimeout(5_000, () => outgoing.destroy(new Error(`${pathname}: no answer in 5 s`)));
+    outgoing.end();
+  });
+}
+
+describe('the Host header (a page on another site, rebound to 127.0.0.1, must not read the drafts)', () => {
+  const paths = ['/__dev/events', '/', '/html/en/index.html', '/html/assets/edition.css', '/__dev/live-reload.js'];
+
+  it.each(['evil.example', 'evil.example:PORT', 'localhost.evil.example:PORT', '127.0.0.2:PORT', 'localhost:1'])(
+    'answers 421 to %s, on every path, the event stream included',
+    async (host) => {
+      const port = new URL(server.url).port;
+      for (const pathname of paths) {
+        const { status, body } = await getWithHost(host.replace('PORT', port), pathname);
+        expect(status, pathname).toBe(421);
+        expect(body, pathname).not.toContain('<html');
+        expect(body, pathname).not.toContain('event:');
+      }
+    },
+  );
+
+  it('answers 421 to a request without one', async () => {
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    socket.setEncoding('utf8');
+    let answer = '';
+    socket.on('data', (chunk: string) => (answer += chunk));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // HTTP/1.0 may leave Host out; a browser never does, but it names no local host either.
+    socket.write('GET /html/en/index.html HTTP/1.0\r\n\r\n');
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.[01] 421 /);
+  });
+
+  it.each(['localhost:PORT', '127.0.0.1:PORT', '[::1]:PORT', 'LOCALHOST:PORT', 'localhost', '127.0.0.1'])(
+    'answers %s',
+    async (host) => {
+      const { status, body } = await getWithHost(host.replace('PORT', new URL(server.url).port), `/${page}`);
+      expect(status).toBe(200);
+      expect(body).toContain('live-reload.js');
+    },
+  );
 });
 
 describe('served paths', () => {

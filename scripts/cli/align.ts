@@ -5,7 +5,7 @@
  *   confirm <issue> <id…>          confirm these segments' translations
  *   confirm <issue> --all-current  confirm every translation present
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { locateIssue } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
@@ -13,6 +13,7 @@ import { exitCode, formatReport } from '../report.js';
 import { confirmTranslations } from '../translation/confirm.js';
 import { formatStatus } from '../translation/status-report.js';
 import { translationStatus } from '../translation/status.js';
+import { ManuscriptWriteError, writeManuscript } from '../translation/write-manuscript.js';
 import { issueArguments, parseCommandLine } from './arguments.js';
 
 const usage = `Usage: npm run align -- status [<issue>…] [--json]
@@ -83,10 +84,13 @@ async function main(argv: string[]): Promise<number> {
   for (const { id, lang } of outcome.missing)
     process.stderr.write(`No \`${lang}\` block in #${id}: nothing to confirm there.\n`);
   if (outcome.confirmed.length > 0) {
-    // Write beside the manuscript and rename over it: a crash never leaves half a file.
-    const temporary = `${location.manuscript}.${process.pid}.tmp`;
-    await writeFile(temporary, outcome.text, 'utf8');
-    await rename(temporary, location.manuscript);
+    try {
+      await writeManuscript(location.manuscript, outcome.text);
+    } catch (error) {
+      // A full disk is no bug: one line, and the manuscript as it was.
+      if (!(error instanceof ManuscriptWriteError)) throw error;
+      return fail(`${error.message} Nothing confirmed.`, exitCode.errors);
+    }
   }
   for (const { id, lang, from, to } of outcome.confirmed) {
     process.stdout.write(`confirmed ${lang} #${id}: src=${to}${from ? ` (was ${from})` : ''}\n`);

@@ -4,12 +4,13 @@
  *   export <issue> [--lang hu] [--only stale,missing] [--out <file>]
  *   import <issue> <file>
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, constants, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
 import { exportIssue, unitStates } from '../translation/xliff-export.js';
 import type { UnitState } from '../translation/xliff-export.js';
-import { importXliff } from '../translation/xliff-import.js';
+import { importXliff, maxXliffBytes } from '../translation/xliff-import.js';
+import { ManuscriptWriteError } from '../translation/write-manuscript.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run xliff -- export <issue> [--lang <lang>] [--only <states>] [--out <file>]
@@ -23,7 +24,7 @@ export   Write the issue's translations into one language as an XLIFF 2.0 file f
 import   Write the targets of an XLIFF file into the manuscript's blocks of its target
          language, changing only the blocks whose text changed; units in state final or
          reviewed are confirmed. On any problem the whole file is refused and nothing is
-         written.
+         written. Files over ${maxXliffBytes / 1024 / 1024} MiB are refused unread.
 
 Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad usage.`;
 
@@ -51,13 +52,21 @@ async function main(argv: string[]): Promise<number> {
     if (lang !== undefined || only !== undefined || out !== undefined) {
       return usageError(`--lang, --only and --out are options of export; import reads the language from the file.`);
     }
-    let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      await access(file, constants.R_OK);
+      if (!(await stat(file)).isFile()) return usageError(`Cannot read ${file}: it is not a file.`);
     } catch (error) {
       return usageError(`Cannot read ${file}: ${(error as Error).message}`);
     }
-    const result = await importXliff(location, path.resolve(file), bytes);
+    let result;
+    try {
+      result = await importXliff(location, path.resolve(file));
+    } catch (error) {
+      // A full disk is no bug: one line, and the manuscript as it was.
+      if (!(error instanceof ManuscriptWriteError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return exitCode.errors;
+    }
     const report = formatReport(result.files, { color: process.stderr.isTTY });
     if (exitCodeFor(result.files) !== exitCode.ok) {
       process.stderr.write(`${report}\nNothing imported: the manuscript is as it was.\n`);
@@ -102,7 +111,12 @@ async function main(argv: string[]): Promise<number> {
   if (out === undefined) {
     process.stdout.write(xml);
   } else {
-    await writeFile(out, xml, 'utf8');
+    try {
+      await writeFile(out, xml, 'utf8');
+    } catch (error) {
+      process.stderr.write(`Cannot write ${out}: ${(error as Error).message}\n`);
+      return exitCode.errors;
+    }
     process.stdout.write(
       `Exported ${units.length} segment${units.length === 1 ? '' : 's'} of ${location.slug} into ${outcome.lang} to ${out}.\n`,
     );

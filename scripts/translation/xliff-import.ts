@@ -15,11 +15,11 @@
  * The new manuscript is read again before it replaces the old one: it must be valid
  * and give back every target as imported.
  */
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { create } from 'xmlbuilder2';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
@@ -31,12 +31,21 @@ import { jlagaNamespace, xliffNamespace, xliffStates } from './xliff-export.js';
 import type { XliffState } from './xliff-export.js';
 import { codesOf, hoistSpaces, markdownRuns, readBlock, sameContent, toMarkdown } from './xliff-inline.js';
 import type { CodePiece, Piece } from './xliff-inline.js';
-import { scanXml } from './xml-scan.js';
-import type { Point } from './xml-scan.js';
+import { writeManuscript } from './write-manuscript.js';
+import type { WriteManuscriptOptions } from './write-manuscript.js';
+import { attributeOf, parseXml } from './xml-read.js';
+import type { Point, XmlElement, XmlNode } from './xml-read.js';
+
+/**
+ * The largest XLIFF file an import reads: 32 MiB, some hundred times an issue's text.
+ * A larger file is refused before it is read, so that a wrong file cannot exhaust memory.
+ */
+export const maxXliffBytes = 32 * 1024 * 1024;
 
 /** The closed list of problems of an XLIFF file; `docs/xliff.md` has a section for each. */
 export const xliffRules = {
   'xliff-not-xliff': { severity: 'error', summary: 'not well-formed XML, or not an XLIFF 2.0 document' },
+  'xliff-too-large': { severity: 'error', summary: 'a file larger than an import reads (32 MiB)' },
   'xliff-wrong-issue': { severity: 'error', summary: 'a file exported from another issue' },
   'xliff-wrong-language': { severity: 'error', summary: 'a source or target language that is not the issue’s' },
   'xliff-unknown-unit': { severity: 'error', summary: 'a unit whose id names no segment of the issue' },
@@ -96,14 +105,21 @@ interface Edit {
   intended: Piece[];
 }
 
+/** How an import writes; tests replace the writer to simulate a full disk. */
+export type ImportOptions = Pick<WriteManuscriptOptions, 'write'>;
+
 /**
- * Import the XLIFF file `xliffPath` (its bytes: `bytes`) into the issue at `location`,
- * and write the manuscript when the whole file is good and something changed.
+ * Import the XLIFF file at `xliffPath` into the issue at `location`, and write the
+ * manuscript when the whole file is good and something changed.
+ *
+ * @returns the messages (of the XLIFF file, or of the manuscript when it has errors),
+ *   the target language, the changes made, and whether the manuscript was written.
+ * @throws ManuscriptWriteError when the disk refuses the new manuscript (it is unchanged).
  */
 export async function importXliff(
   location: IssueLocation,
   xliffPath: string,
-  bytes: Uint8Array,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const read = await readIssue(location);
   if (!read.issue) return { files: read.files, lang: undefined, changes: [], written: false };
@@ -111,7 +127,7 @@ export async function importXliff(
   const file = new VFile({ path: displayPath(xliffPath) });
   const refused = (lang?: Lang): ImportResult => ({ files: [file], lang, changes: [], written: false });
 
-  const parsed = parseXliff(file, bytes, issue);
+  const parsed = await parseXliff(file, xliffPath, issue);
   if (!parsed || hasErrors(file)) return refused(parsed?.lang);
   const { lang, units, rootPlace } = parsed;
 
@@ -120,10 +136,8 @@ export async function importXliff(
   if (edits.length === 0) return { files: [file], lang, changes: [], written: false };
   const { text, ranges } = applyEdits(raw, issue, lang, edits);
 
-  // Read the new manuscript before it replaces the old one.
-  const temporary = `${location.manuscript}.${process.pid}.tmp`;
-  await writeFile(temporary, text, 'utf8');
-  try {
+  // The new manuscript is read from its temporary file before it replaces the old one.
+  const check = async (temporary: string): Promise<boolean> => {
     const reread = await readIssue({ ...location, manuscript: temporary });
     for (const message of reread.files.flatMap((each) => each.messages)) {
       if (message.fatal !== true) continue;
@@ -142,11 +156,9 @@ export async function importXliff(
       );
     }
     if (reread.issue) verifyReadBack(file, reread.issue, lang, edits);
-    if (hasErrors(file)) return refused(lang);
-    await rename(temporary, location.manuscript);
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
+    return !hasErrors(file);
+  };
+  if (!(await writeManuscript(location.manuscript, text, { write: options.write, check }))) return refused(lang);
   return { files: [file], lang, changes: edits.map((edit) => edit.change), written: true };
 }
 
@@ -173,80 +185,61 @@ interface ParsedXliff {
 }
 
 /** Check the XLIFF file; problems become messages on `file`. */
-function parseXliff(file: VFile, bytes: Uint8Array, issue: ValidatedIssue): ParsedXliff | undefined {
+async function parseXliff(file: VFile, xliffPath: string, issue: ValidatedIssue): Promise<ParsedXliff | undefined> {
   const start: Point = { line: 1, column: 1 };
-  let text: string;
+  let read;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    report(file, 'xliff-not-xliff', 'Unexpected bytes that are not UTF-8, expected an XLIFF file in UTF-8', start);
-    return undefined;
-  }
-  // XML reads CR LF and CR as LF; lines and columns stay those of an editor.
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  file.value = text;
-  const scan = scanXml(text);
-  if ('error' in scan) {
-    report(file, 'xliff-not-xliff', `${scan.error.reason} (not well-formed XML)`, scan.error.place);
-    return undefined;
-  }
-
-  let document: Node;
-  try {
-    // White space alone is text too: the Markdown of a code (a blank line), or the
-    // space between two codes. The builder's DOM is the standard one, under types of its own.
-    document = create({ skipWhitespaceOnlyText: false }, text).node as unknown as Node;
-  } catch (error) {
-    report(file, 'xliff-not-xliff', `Unexpected XML the parser cannot read: ${(error as Error).message}`, start);
-    return undefined;
-  }
-  const elements: Element[] = [];
-  const collect = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType !== 1) continue;
-      elements.push(child as Element);
-      collect(child);
+    // Refused before a byte is read: memory stays in proportion to what an import may hold.
+    const size = (await stat(xliffPath)).size;
+    if (size > maxXliffBytes) {
+      report(file, 'xliff-too-large', tooLarge(size), start);
+      return undefined;
     }
-  };
-  collect(document);
-  if (
-    elements.length !== scan.tags.length ||
-    elements.some((element, index) => element.tagName !== scan.tags[index]?.name)
-  ) {
-    report(
-      file,
-      'xliff-not-xliff',
-      'Unexpected XML the parser reads otherwise than written, expected plain XLIFF',
-      start,
-    );
+    // Streamed into the parser; `end` also stops a file that grows while it is read.
+    const stream = createReadStream(xliffPath, { highWaterMark: 64 * 1024, end: maxXliffBytes });
+    read = await parseXml(stream, { maxBytes: maxXliffBytes });
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    report(file, 'xliff-not-xliff', `Cannot read the file: ${(error as Error).message}`, start);
     return undefined;
   }
-  const places = new Map(elements.map((element, index) => [element, scan.tags[index] ?? start]));
-  const placeOf = (element: Element): Point => places.get(element) ?? start;
+  if ('error' in read) {
+    const { kind, reason, place } = read.error;
+    if (kind === 'too-large') {
+      report(
+        file,
+        'xliff-too-large',
+        `Unexpected file that grew past ${maxXliffBytes} bytes while it was read, expected at most that`,
+        place,
+      );
+    } else report(file, 'xliff-not-xliff', reason, place);
+    return undefined;
+  }
+  const root = read.root;
+  const placeOf = (element: XmlElement): Point => element.place;
 
-  const root = elements[0];
-  if (!root || root.namespaceURI !== xliffNamespace || root.localName !== 'xliff') {
-    const namespace = root?.namespaceURI ?? '';
+  if (root.uri !== xliffNamespace || root.local !== 'xliff') {
+    const namespace = root.uri;
     report(
       file,
       'xliff-not-xliff',
       namespace.startsWith('urn:oasis:names:tc:xliff:document:1.')
         ? 'Unexpected XLIFF 1.2, expected XLIFF 2.0 (export the file again with `npm run xliff -- export`)'
-        : `Unexpected root element \`<${root?.tagName ?? ''}>\`, expected \`<xliff>\` of XLIFF 2.0 (${xliffNamespace})`,
-      root ? placeOf(root) : start,
+        : `Unexpected root element \`<${root.name}>\`, expected \`<xliff>\` of XLIFF 2.0 (${xliffNamespace})`,
+      placeOf(root),
     );
     return undefined;
   }
   const rootPlace = placeOf(root);
-  const version = root.getAttribute('version') ?? '';
+  const version = attributeOf(root, 'version') ?? '';
   if (!/^2\.[01]$/.test(version)) {
     report(file, 'xliff-not-xliff', `Unexpected XLIFF version \`${version}\`, expected \`2.0\``, rootPlace);
     return undefined;
   }
 
   const [source, ...targets] = issue.languages;
-  const srcLang = root.getAttribute('srcLang') ?? '';
-  const trgLang = root.getAttribute('trgLang') ?? '';
+  const srcLang = attributeOf(root, 'srcLang') ?? '';
+  const trgLang = attributeOf(root, 'trgLang') ?? '';
   const lang = targets.find((candidate) => sameLanguage(candidate, trgLang));
   if (source === undefined || !sameLanguage(source, srcLang)) {
     report(
@@ -275,10 +268,10 @@ function parseXliff(file: VFile, bytes: Uint8Array, issue: ValidatedIssue): Pars
   const units: XliffUnit[] = [];
   const seen = new Map<string, Point>();
   for (const fileElement of files) {
-    const exportedIssue = fileElement.getAttributeNS(jlagaNamespace, 'issue');
-    const original = fileElement.getAttribute('original');
+    const exportedIssue = attributeOf(fileElement, 'issue', jlagaNamespace);
+    const original = attributeOf(fileElement, 'original');
     const belongs =
-      exportedIssue !== null
+      exportedIssue !== undefined
         ? exportedIssue === issue.frontMatter.issue
         : original === `${issue.location.slug}/index.md`;
     if (!belongs) {
@@ -291,7 +284,7 @@ function parseXliff(file: VFile, bytes: Uint8Array, issue: ValidatedIssue): Pars
       continue;
     }
     for (const unitElement of descendantUnits(fileElement)) {
-      const id = unitElement.getAttribute('id') ?? '';
+      const id = attributeOf(unitElement, 'id') ?? '';
       const place = placeOf(unitElement);
       const segment = segments.get(id);
       if (!segment) {
@@ -319,21 +312,26 @@ function parseXliff(file: VFile, bytes: Uint8Array, issue: ValidatedIssue): Pars
 }
 
 /** A unit's segments and ignorables joined, its data resolved, its codes checked. */
-function readUnit(file: VFile, element: Element, segment: Segment, placeOf: (element: Element) => Point): XliffUnit {
+function readUnit(
+  file: VFile,
+  element: XmlElement,
+  segment: Segment,
+  placeOf: (element: XmlElement) => Point,
+): XliffUnit {
   const place = placeOf(element);
   const data = new Map<string, string>();
   for (const originalData of childElements(element, 'originalData')) {
     for (const entry of childElements(originalData, 'data'))
-      data.set(entry.getAttribute('id') ?? '', contentText(entry));
+      data.set(attributeOf(entry, 'id') ?? '', contentText(entry));
   }
   const codePlaces = new Map<CodePiece, Point>();
   const context: ContentContext = { file, data, placeOf, codePlaces, sourceCodes: undefined };
 
-  const sourceParts: Element[] = [];
-  const targetParts: Element[] = [];
+  const sourceParts: XmlElement[] = [];
+  const targetParts: XmlElement[] = [];
   let state: XliffState | undefined;
   let targetPlace: Point | undefined;
-  for (const part of Array.from(element.childNodes)) {
+  for (const part of element.children) {
     if (!isXliff(part, 'segment') && !isXliff(part, 'ignorable')) continue;
     const partSource = childElements(part, 'source')[0];
     const partTarget = childElements(part, 'target')[0];
@@ -341,12 +339,12 @@ function readUnit(file: VFile, element: Element, segment: Segment, placeOf: (ele
     if (partTarget) {
       targetParts.push(partTarget);
       targetPlace ??= placeOf(partTarget);
-    } else if (part.localName === 'ignorable' && partSource) {
+    } else if (part.local === 'ignorable' && partSource) {
       // An ignorable without target stands for itself in the target.
       targetParts.push(partSource);
     }
-    if (part.localName !== 'segment') continue;
-    const value = part.getAttribute('state') ?? 'initial';
+    if (part.local !== 'segment') continue;
+    const value = attributeOf(part, 'state') ?? 'initial';
     if (!isXliffState(value)) {
       report(
         file,
@@ -361,11 +359,11 @@ function readUnit(file: VFile, element: Element, segment: Segment, placeOf: (ele
 
   const source = sourceParts.flatMap((part) => readContent(part, context));
   context.sourceCodes = new Map(codesOf(source).map((code) => [code.id, code]));
-  const hasTarget = targetParts.some((part) => part.localName === 'target');
+  const hasTarget = targetParts.some((part) => part.local === 'target');
   const target = hasTarget ? joinText(targetParts.flatMap((part) => readContent(part, context))) : undefined;
   const given = target && !isBlank(target) ? target : undefined;
   if (given) checkCodes(file, segment.id, source, given, { codePlaces, targetPlace: targetPlace ?? place });
-  const hash = element.getAttributeNS(jlagaNamespace, 'source-hash');
+  const hash = attributeOf(element, 'source-hash', jlagaNamespace);
   return {
     segment,
     place,
@@ -373,34 +371,34 @@ function readUnit(file: VFile, element: Element, segment: Segment, placeOf: (ele
     state: state ?? 'initial',
     source: joinText(source),
     target: given,
-    exportedSourceHash: hash !== null && isSrcHash(hash) ? hash : undefined,
+    exportedSourceHash: hash !== undefined && isSrcHash(hash) ? hash : undefined,
   };
 }
 
 interface ContentContext {
   file: VFile;
   data: ReadonlyMap<string, string>;
-  placeOf: (element: Element) => Point;
+  placeOf: (element: XmlElement) => Point;
   codePlaces: Map<CodePiece, Point>;
   /** The source's codes by id, once read: a target code without data refers to them. */
   sourceCodes: ReadonlyMap<string, CodePiece> | undefined;
 }
 
 /** The pieces of a `<source>` or `<target>` (or of a `<pc>`). */
-function readContent(element: Element, context: ContentContext): Piece[] {
+function readContent(element: XmlElement, context: ContentContext): Piece[] {
   const pieces: Piece[] = [];
   const { file, placeOf } = context;
   const isTarget = context.sourceCodes !== undefined;
-  const dataOf = (code: Element, attribute: string, fallback: string | undefined): string => {
-    const ref = code.getAttribute(attribute);
-    if (ref === null && fallback !== undefined) return fallback;
-    const value = ref === null ? undefined : context.data.get(ref);
-    if (value === undefined && (ref !== null || !isTarget)) {
+  const dataOf = (code: XmlElement, attribute: string, fallback: string | undefined): string => {
+    const ref = attributeOf(code, attribute);
+    if (ref === undefined && fallback !== undefined) return fallback;
+    const value = ref === undefined ? undefined : context.data.get(ref);
+    if (value === undefined && (ref !== undefined || !isTarget)) {
       report(
         file,
         'xliff-unknown-data',
-        ref === null
-          ? `Missing \`${attribute}\` on \`<${code.localName} id="${code.getAttribute('id') ?? ''}">\`, expected a reference to its Markdown in \`<originalData>\``
+        ref === undefined
+          ? `Missing \`${attribute}\` on \`<${code.local} id="${attributeOf(code, 'id') ?? ''}">\`, expected a reference to its Markdown in \`<originalData>\``
           : `Unexpected \`${attribute}="${ref}"\`, expected the id of a \`<data>\` of the unit`,
         placeOf(code),
       );
@@ -408,17 +406,15 @@ function readContent(element: Element, context: ContentContext): Piece[] {
     return value ?? '';
   };
 
-  for (const node of Array.from(element.childNodes)) {
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      pieces.push({ type: 'text', value: node.nodeValue ?? '' });
+  for (const code of element.children) {
+    if (typeof code === 'string') {
+      pieces.push({ type: 'text', value: code });
       continue;
     }
-    if (node.nodeType !== 1) continue;
-    const code = node as Element;
-    if (code.namespaceURI !== xliffNamespace) continue;
-    const id = code.getAttribute('id') ?? '';
+    if (code.uri !== xliffNamespace) continue;
+    const id = attributeOf(code, 'id') ?? '';
     const counterpart = context.sourceCodes?.get(id);
-    switch (code.localName) {
+    switch (code.local) {
       case 'ph': {
         const piece: CodePiece = {
           type: 'ph',
@@ -445,9 +441,19 @@ function readContent(element: Element, context: ContentContext): Piece[] {
         // An annotation (a term, a comment of the tool): its content is the text.
         pieces.push(...readContent(code, context));
         break;
-      case 'cp':
-        pieces.push({ type: 'text', value: codePoint(code) });
+      case 'cp': {
+        const value = codePoint(code);
+        if (!isManuscriptCharacter(value)) {
+          report(
+            file,
+            'xliff-invalid-markdown',
+            `Unexpected \`<cp hex="${attributeOf(code, 'hex') ?? ''}"/>\`, expected a character a manuscript can hold (a control character is invisible, and no edition can carry it)`,
+            placeOf(code),
+          );
+        }
+        pieces.push({ type: 'text', value });
         break;
+      }
       case 'sm':
       case 'em':
         break;
@@ -455,7 +461,7 @@ function readContent(element: Element, context: ContentContext): Piece[] {
         report(
           file,
           'xliff-code-mismatch',
-          `Unexpected \`<${code.localName}>\`, expected the codes of the export (\`<ph>\`, \`<pc>\`)`,
+          `Unexpected \`<${code.local}>\`, expected the codes of the export (\`<ph>\`, \`<pc>\`)`,
           placeOf(code),
         );
     }
@@ -671,35 +677,37 @@ function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
 }
 
-function isXliff(node: Node, name: string): node is Element {
-  return (
-    node.nodeType === 1 && (node as Element).namespaceURI === xliffNamespace && (node as Element).localName === name
-  );
+function isXliff(node: XmlNode, name: string): node is XmlElement {
+  return typeof node !== 'string' && node.uri === xliffNamespace && node.local === name;
 }
 
-function childElements(element: Element, name: string): Element[] {
-  return Array.from(element.childNodes).filter((node): node is Element => isXliff(node, name));
+function childElements(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((node): node is XmlElement => isXliff(node, name));
 }
 
 /** The units of a file, also those inside groups. */
-function descendantUnits(element: Element): Element[] {
-  return Array.from(element.childNodes).flatMap((node) =>
+function descendantUnits(element: XmlElement): XmlElement[] {
+  return element.children.flatMap((node) =>
     isXliff(node, 'unit') ? [node] : isXliff(node, 'group') ? descendantUnits(node) : [],
   );
 }
 
 /** The text of a `<data>`: its characters, `<cp>` included. */
-function contentText(element: Element): string {
-  return Array.from(element.childNodes)
-    .map((node) =>
-      node.nodeType === 3 || node.nodeType === 4 ? (node.nodeValue ?? '') : isXliff(node, 'cp') ? codePoint(node) : '',
-    )
+function contentText(element: XmlElement): string {
+  return element.children
+    .map((node) => (typeof node === 'string' ? node : isXliff(node, 'cp') ? codePoint(node) : ''))
     .join('');
 }
 
+/** Whether a manuscript may hold `character`: what XML 1.0 allows (no C0 control but tab and line breaks, no U+FFFE/U+FFFF). */
+function isManuscriptCharacter(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+}
+
 /** The character of a `<cp hex="…">` (U+FFFD when the value names none). */
-function codePoint(element: Element): string {
-  const value = Number.parseInt(element.getAttribute('hex') ?? '', 16);
+function codePoint(element: XmlElement): string {
+  const value = Number.parseInt(attributeOf(element, 'hex') ?? '', 16);
   return Number.isInteger(value) && value >= 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '\uFFFD';
 }
 
@@ -734,4 +742,10 @@ function quote(markdown: string): string {
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') ? file : relative;
+}
+
+/** The refusal of a file over `maxXliffBytes`. */
+function tooLarge(size: number): string {
+  const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+  return `Unexpected file of ${mebibytes(size)} MiB (${size} bytes), expected an XLIFF file of at most ${mebibytes(maxXliffBytes)} MiB (${maxXliffBytes} bytes): one issue exports far less, is it the right file?`;
 }

@@ -11,7 +11,7 @@ import type { ValidatedIssue } from '../../scripts/manuscript/read-issue.js';
 import { projectRoot } from '../../scripts/project.js';
 import { exportXliff } from '../../scripts/translation/xliff-export.js';
 import type { ExportOptions } from '../../scripts/translation/xliff-export.js';
-import { importXliff } from '../../scripts/translation/xliff-import.js';
+import { importXliff, maxXliffBytes } from '../../scripts/translation/xliff-import.js';
 import type { ImportResult } from '../../scripts/translation/xliff-import.js';
 import { markdownRuns, readBlock, sameContent, toMarkdown } from '../../scripts/translation/xliff-inline.js';
 import { copyFixtureManuscript, fixtures, locate, read } from '../helpers.js';
@@ -37,7 +37,7 @@ async function exportOf(folder: string, options: Partial<ExportOptions> = {}): P
 async function importOf(folder: string, xml: string): Promise<ImportResult> {
   const file = path.join(path.dirname(folder), 'translated.xlf');
   await writeFile(file, xml);
-  return importXliff(locate(folder), file, await readFile(file));
+  return importXliff(locate(folder), file);
 }
 
 /** The sample issue and its series file, copied into a temporary folder. */
@@ -336,21 +336,36 @@ describe('xliff import', () => {
     expect(await readFile(varied.file, 'utf8')).toBe(varied.original);
   });
 
-  it('writes characters XML cannot hold as <cp>, and reads them back', async () => {
+  it('reads a character that XML holds only as <cp>, and text given as character references', async () => {
     const { issue } = await copyFixtureManuscript();
     const file = path.join(issue, 'index.md');
-    await writeFile(file, replaceOnce(await readFile(file, 'utf8'), '2099-re már', '2099-re\u0008már'));
-    const before = await readFile(file);
     const xml = await exportOf(issue);
-    expect(xml).toContain('2099-re<cp hex="0008"/>már');
-    const xlf = path.join(path.dirname(issue), 'cp.xlf');
-    await writeFile(xlf, xml);
-    expect(await xmllint('--noout', '--schema', subsetSchema, xlf)).toEqual({ code: 0, stderr: `${xlf} validates\n` });
-    expect(await importOf(issue, xml)).toMatchObject({ written: false, changes: [] });
-    expect(await readFile(file)).toEqual(before);
-    const changed = await importOf(issue, replaceOnce(xml, 'fordították', 'szánták'));
+    // `<cp>` of a character a manuscript may hold, and references to allowed characters.
+    const changed = await importOf(issue, replaceOnce(xml, 'fordították', 'sz&#xE1;nt&#225;k<cp hex="00A0"/>'));
+    expect(changed.files.flatMap((each) => each.messages.map(String))).toEqual([]);
     expect(changed.changes).toEqual([{ id: 'lead', lang: 'hu', action: 'updated', src: '5b2b1200' }]);
-    expect(await readFile(file, 'utf8')).toContain('szánták tesztelésre, 2099-re\u0008már 25%-át.[^budget]');
+    expect(await readFile(file, 'utf8')).toContain('szánták\u00A0 tesztelésre, 2099-re már 25%-át.[^budget]');
+  });
+
+  it('refuses a file larger than maxXliffBytes before reading it', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const file = path.join(issue, 'index.md');
+    const before = await readFile(file);
+    const xml = replaceOnce(await exportOf(issue), '2099-re már', '2099-re pedig');
+    // White space after the root element is well-formed: only the size is wrong.
+    const padding = Buffer.alloc(maxXliffBytes + 1 - Buffer.byteLength(xml), ' ');
+    const large = path.join(path.dirname(issue), 'large.xlf');
+    await writeFile(large, Buffer.concat([Buffer.from(xml), padding]));
+    const result = await importXliff(locate(issue), large);
+    const messages = result.files.flatMap((each) => each.messages);
+    expect(messages.map((message) => [message.ruleId, message.line, message.column, message.fatal])).toEqual([
+      ['xliff-too-large', 1, 1, true],
+    ]);
+    expect(messages[0]?.reason).toBe(
+      'Unexpected file of 32 MiB (33554433 bytes), expected an XLIFF file of at most 32 MiB (33554432 bytes): one issue exports far less, is it the right file?',
+    );
+    expect(result.written).toBe(false);
+    expect(await readFile(file)).toEqual(before);
   });
 
   it('leaves the sample issue byte-identical after export and import', async () => {
@@ -661,6 +676,63 @@ describe('xliff import', () => {
         edit: () =>
           '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file/></xliff>\n',
         at: () => ({ line: 2, column: 1 }),
+      },
+      {
+        name: 'a character reference to a character XML 1.0 does not allow',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, '2099-re már', '2099-re&#7;már'),
+        at: (xml) => pointOf(xml, '&#7;'),
+      },
+      {
+        name: 'a hexadecimal character reference to a character XML 1.0 does not allow, in an attribute',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, '<unit id="lead"', '<unit id="lead&#x1B;"'),
+        at: (xml) => pointOf(xml, '&#x1B;'),
+      },
+      {
+        name: 'a raw control character',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, '2099-re már', '2099-re\u0007már'),
+        at: (xml) => pointOf(xml, '\u0007'),
+      },
+      {
+        name: 'a <cp> of a character a manuscript cannot hold',
+        rule: 'xliff-invalid-markdown',
+        edit: (xml) => replaceOnce(xml, '2099-re már', '2099-re<cp hex="0008"/>már'),
+        at: (xml) => pointOf(xml, '<cp hex="0008"/>'),
+      },
+      {
+        name: 'a document type declaration with entities',
+        rule: 'xliff-not-xliff',
+        edit: (xml) =>
+          replaceOnce(
+            replaceOnce(
+              xml,
+              '<?xml version="1.0" encoding="UTF-8"?>',
+              '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE xliff [\n  <!ENTITY a "aaaaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n',
+            ),
+            '2099-re már',
+            '2099-re &b; már',
+          ),
+        at: (xml) => pointOf(xml, '<!DOCTYPE'),
+      },
+      {
+        name: 'an entity XML does not predefine',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, '2099-re már', '2099-re&nbsp;már'),
+        at: (xml) => pointOf(xml, '&nbsp;'),
+      },
+      {
+        name: 'an ampersand that starts no reference',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, '2099-re már', '2099-re R&D már;'),
+        at: (xml) => pointOf(xml, '&D'),
+      },
+      {
+        name: 'an encoding other than UTF-8',
+        rule: 'xliff-not-xliff',
+        edit: (xml) => replaceOnce(xml, 'encoding="UTF-8"', 'encoding="ISO-8859-2"'),
+        at: () => ({ line: 1, column: 1 }),
       },
       {
         name: 'a target that would not read back as written',

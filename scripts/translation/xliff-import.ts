@@ -25,6 +25,7 @@ import { readIssue } from '../manuscript/read-issue.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { isSrcHash } from '../manuscript/src-hash.js';
+import { isAllowedUrl } from '../manuscript/url-scheme.js';
 import type { Segment } from '../manuscript/types.js';
 import { withoutSrc, withSrc } from './confirm.js';
 import { jlagaNamespace, xliffNamespace, xliffStates } from './xliff-export.js';
@@ -52,6 +53,14 @@ export const xliffRules = {
   'xliff-duplicate-unit': { severity: 'error', summary: 'two units with one id' },
   'xliff-unknown-data': { severity: 'error', summary: 'a code whose original data is not in its unit' },
   'xliff-code-mismatch': { severity: 'error', summary: 'a target without exactly its source’s codes, each once' },
+  'xliff-changed-data': {
+    severity: 'error',
+    summary: 'a code of a target whose Markdown the manuscript does not have',
+  },
+  'xliff-unsafe-url': {
+    severity: 'error',
+    summary: 'a link or image in a target whose URL is not http, https, mailto or #anchor',
+  },
   'xliff-invalid-markdown': {
     severity: 'error',
     summary: 'a target that does not make Markdown that reads back the same',
@@ -93,6 +102,8 @@ interface XliffUnit {
   target: Piece[] | undefined;
   /** `jlaga:source-hash`: the source's hash at the export. */
   exportedSourceHash: string | undefined;
+  /** Where each code of the source and the target is in the file. */
+  codePlaces: ReadonlyMap<CodePiece, Point>;
 }
 
 /** A change to make to the manuscript. */
@@ -305,7 +316,9 @@ async function parseXliff(file: VFile, xliffPath: string, issue: ValidatedIssue)
         continue;
       }
       seen.set(id, place);
-      units.push(readUnit(file, unitElement, segment, placeOf));
+      const unit = readUnit(file, unitElement, segment, placeOf);
+      if (unit.target) checkTargetMarkup(file, unit, unit.target, issue, lang);
+      units.push(unit);
     }
   }
   return { lang, units, rootPlace };
@@ -372,6 +385,7 @@ function readUnit(
     source: joinText(source),
     target: given,
     exportedSourceHash: hash !== undefined && isSrcHash(hash) ? hash : undefined,
+    codePlaces,
   };
 }
 
@@ -518,6 +532,107 @@ function checkCodes(
       context.targetPlace,
     );
   }
+}
+
+/**
+ * The import changes text, not Markdown: every code of a target must carry Markdown
+ * that the segment's blocks in the manuscript have (its source's, or its translation's),
+ * so that a `<data>` edited in the file cannot swap a link's URL, and every link and
+ * image must point where an edition may point (`isAllowedUrl`; an image also at a file
+ * of the issue).
+ */
+function checkTargetMarkup(
+  file: VFile,
+  unit: XliffUnit,
+  target: readonly Piece[],
+  issue: ValidatedIssue,
+  lang: Lang,
+): void {
+  const { segment } = unit;
+  const known = { ph: new Set<string>(), start: new Set<string>(), end: new Set<string>() };
+  for (const block of [segment.blocks[issue.languages[0] ?? ''], segment.blocks[lang]]) {
+    if (!block) continue;
+    for (const code of codesOf(readBlock(block))) {
+      if (code.type === 'ph') known.ph.add(squeeze(code.data));
+      else {
+        known.start.add(squeeze(code.start));
+        known.end.add(squeeze(code.end));
+      }
+    }
+  }
+  for (const code of codesOf(target)) {
+    const place = unit.codePlaces.get(code) ?? unit.targetPlace;
+    const tag = `\`<${code.type} id="${code.id}">\``;
+    const link = destinationOf(code);
+    if (link && !isSafeDestination(link.url, link.image)) {
+      report(
+        file,
+        'xliff-unsafe-url',
+        `Unexpected ${link.image ? 'image source' : 'link target'} ${quote(link.url)} of ${tag} in the target of \`#${segment.id}\`, expected an http, https or mailto URL or a #anchor${link.image ? ', or a file of the issue' : ''}`,
+        place,
+      );
+      continue;
+    }
+    const markdown = code.type === 'ph' ? [code.data] : [code.start, code.end];
+    const same =
+      code.type === 'ph'
+        ? known.ph.has(squeeze(code.data))
+        : known.start.has(squeeze(code.start)) && known.end.has(squeeze(code.end));
+    if (same) continue;
+    report(
+      file,
+      'xliff-changed-data',
+      `Unexpected Markdown ${quote(markdown.join('…'))} for ${tag} in the target of \`#${segment.id}\`, expected the Markdown of a code of the manuscript's blocks: the import changes text, not links or markup (change those in the manuscript)`,
+      place,
+    );
+  }
+}
+
+/** The destination of a link or image code, as written: `](url "title")` of a pair, `<url>` of an autolink. */
+function destinationOf(code: CodePiece): { url: string; image: boolean } | undefined {
+  if (code.type === 'ph') {
+    // CommonMark's autolinks: `<scheme:…>`, or `<name@example.org>` (a mailto: link); `<br>` is HTML.
+    const inner = /^<([^<>\s]*)>$/.exec(code.data.trim())?.[1];
+    if (inner === undefined) return undefined;
+    if (/^[A-Za-z][A-Za-z0-9+.-]{1,31}:/.test(inner)) return { url: inner, image: false };
+    return /^[^\s@<>\\]+@[A-Za-z0-9.-]+$/.test(inner) ? { url: `mailto:${inner}`, image: false } : undefined;
+  }
+  if (!code.end.startsWith('](')) return undefined;
+  const rest = code.end.slice(2).replace(/^[ \t]*\n?[ \t]*/, '');
+  if (rest.startsWith('<')) return { url: /^<([^<>\n]*)>/.exec(rest)?.[1] ?? rest, image: code.start.startsWith('!') };
+  let depth = 0;
+  let end = 0;
+  for (; end < rest.length; end++) {
+    const char = rest[end] ?? '';
+    if (char === '\\') end++;
+    else if (char === '(') depth++;
+    else if (char === ')' && depth-- === 0) break;
+    else if (/\s/.test(char) || char < ' ') break;
+  }
+  return { url: rest.slice(0, end), image: code.start.startsWith('!') };
+}
+
+/**
+ * Whether Markdown's destination `url` (before Markdown decodes its `&…;` and `\`
+ * escapes) is one an edition may carry. The part before the first `/`, `?` or `#`
+ * must have no `&` or `\`: `javascript&#58;…` decodes into a scheme.
+ */
+function isSafeDestination(url: string, image: boolean): boolean {
+  const head = /^[^/?#]*/.exec(url)?.[0] ?? '';
+  if (/[&\\]/.test(head)) return false;
+  if (isAllowedUrl(url)) return true;
+  // An image may also be a file of the issue: a relative path without a scheme.
+  return (
+    image &&
+    url !== '' &&
+    !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) &&
+    !/^[/\\]/.test(url) &&
+    Array.from(url).every((char) => char >= ' ' && isManuscriptCharacter(char))
+  );
+}
+
+function squeeze(markdown: string): string {
+  return markdown.replace(/\s+/g, ' ').trim();
 }
 
 /** Decide what to write for each unit; source-changed warnings go on `file`. */

@@ -735,6 +735,62 @@ describe('xliff import', () => {
         at: () => ({ line: 1, column: 1 }),
       },
       {
+        name: 'a link whose URL was swapped in its <data>',
+        rule: 'xliff-changed-data',
+        edit: (xml) =>
+          replaceOnce(
+            xml,
+            '<data id="d3">](https://example.org/institute)</data>',
+            '<data id="d3">](https://attacker.example/institute)</data>',
+          ),
+        at: (xml) =>
+          pointOf(xml, '<pc id="2" dataRefStart="d2" dataRefEnd="d3" type="link" canCopy="no" canDelete="no">Teszt'),
+      },
+      {
+        name: 'a link of the target that refers to a <data> of its own',
+        rule: 'xliff-changed-data',
+        edit: (xml) =>
+          replaceOnce(
+            replaceOnce(
+              xml,
+              '<data id="d3">](https://example.org/institute)</data>',
+              '<data id="d3">](https://example.org/institute)</data>\n        <data id="d9">](https://attacker.example/)</data>',
+            ),
+            '<pc id="2" dataRefStart="d2" dataRefEnd="d3" type="link" canCopy="no" canDelete="no">Teszt',
+            '<pc id="2" dataRefStart="d2" dataRefEnd="d9">Teszt',
+          ),
+        at: (xml) => pointOf(xml, '<pc id="2" dataRefStart="d2" dataRefEnd="d9">Teszt'),
+      },
+      ...[
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        'vbscript:msgbox(1)',
+        'data:text/html;base64,PHNjcmlwdD4=',
+        'file:///etc/passwd',
+        '//attacker.example/',
+        'javascript&amp;#58;alert(1)',
+        'mailto:office@example.org?subject=Hi&amp;body=Text',
+      ].map((url) => ({
+        name: `a link to ${url}`,
+        rule: 'xliff-unsafe-url',
+        edit: (xml: string) =>
+          replaceOnce(xml, '<data id="d3">](https://example.org/institute)</data>', `<data id="d3">](${url})</data>`),
+        at: (xml: string) =>
+          pointOf(xml, '<pc id="2" dataRefStart="d2" dataRefEnd="d3" type="link" canCopy="no" canDelete="no">Teszt'),
+      })),
+      {
+        name: 'an image whose source is a data: URL',
+        rule: 'xliff-unsafe-url',
+        edit: (xml) =>
+          replaceOnce(
+            xml,
+            '<data id="d2">](assets/chart.svg)</data>',
+            '<data id="d2">](data:image/svg+xml;base64,PHN2Zz4=)</data>',
+          ),
+        at: (xml) =>
+          pointOf(xml, '<pc id="1" dataRefStart="d1" dataRefEnd="d2" type="image" canCopy="no" canDelete="no">Balról'),
+      },
+      {
         name: 'a target that would not read back as written',
         rule: 'xliff-invalid-markdown',
         // `a*“tesztek”*b`: an asterisk between a letter and a quotation mark opens no emphasis.

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { stringifyHtml } from '../output/html-shared.js';
 import { loadLabels } from '../render/labels.js';
 import { exitCode, formatReport } from '../report.js';
+import { refuseManuscriptTarget } from '../manuscript/protected-paths.js';
 import { hasErrors } from '../manuscript/rules.js';
 import { readVersion, versionSpec } from '../translation/read-version.js';
 import type { ReadVersion, VersionSpec } from '../translation/read-version.js';
@@ -28,7 +29,8 @@ while they did not.
            (default: HEAD, the last commit)
 --to       the newer version, likewise (default: the working tree's index.md)
 --json     print the diff as JSON instead of text
---html     also write a side-by-side report page to this file
+--html     also write a side-by-side report page to this file (never over a
+           manuscript, series.yaml, glossary.yaml or a folder)
 
 Exit codes: 0 diff made (with or without differences), 1 a version cannot be read,
 2 bad usage.`;
@@ -48,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
   for (const option of ['from', 'to', 'html'] as const) {
     if (parsed.values[option] === '') return usageError(`Empty --${option}.\n\n${usage}`);
   }
+  // Checked before anything is read: a report must never replace what it reports on.
+  const refusal = parsed.values.html === undefined ? undefined : refuseManuscriptTarget(parsed.values.html);
+  if (refusal !== undefined) return usageError(refusal);
 
   const specs: [VersionSpec, VersionSpec] = [
     parsed.values.from === undefined ? { kind: 'revision', revision: 'HEAD' } : versionSpec(parsed.values.from),

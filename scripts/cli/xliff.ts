@@ -6,6 +6,7 @@
  */
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { refuseManuscriptTarget } from '../manuscript/protected-paths.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
 import { exportIssue, unitStates } from '../translation/xliff-export.js';
 import type { UnitState } from '../translation/xliff-export.js';
@@ -20,7 +21,8 @@ export   Write the issue's translations into one language as an XLIFF 2.0 file f
          tool: one unit per segment. --lang chooses the target language (default: the
          first translation language); --only exports only the segments whose
          translation is in these states (comma-separated: ${unitStates.join(', ')});
-         --out writes to a file instead of standard output.
+         --out writes to a file instead of standard output (never over a manuscript,
+         series.yaml, glossary.yaml or a folder).
 import   Write the targets of an XLIFF file into the manuscript's blocks of its target
          language, changing only the blocks whose text changed; units in state final or
          reviewed are confirmed. On any problem the whole file is refused and nothing is
@@ -87,6 +89,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (rest.length > 0) return usageError(`Unexpected argument \`${rest[0] ?? ''}\`.\n\n${usage}`);
+  if (out === '') return usageError(`Empty --out.\n\n${usage}`);
+  const refusal = out === undefined ? undefined : refuseManuscriptTarget(out);
+  if (refusal !== undefined) return usageError(refusal);
   const states = only?.split(',').map((state) => state.trim()) ?? undefined;
   const unknown = states?.filter((state) => !(unitStates as readonly string[]).includes(state)) ?? [];
   if (unknown.length > 0) {

@@ -5,7 +5,7 @@
  * The command's JSON, exit codes and HTML report (Nu Html Checker, axe-core) too.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -376,6 +376,25 @@ describe('npm run diff', () => {
       diffCommand('no-such-issue'),
     ]);
     expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('refuses to write its HTML report over a manuscript, series.yaml or a folder, through a link too (exit 2, one line)', async () => {
+    const other = await copyFixtureManuscript();
+    const manuscript = path.join(other.issue, 'index.md');
+    const before = await readFile(manuscript);
+    const link = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-diff-link-')), 'report.html');
+    await symlink(manuscript, link);
+    const versions = ['--from', manuscript, '--to', manuscript];
+    const targets = [manuscript, link, path.join(other.root, 'series.yaml'), other.issue];
+    const results = await Promise.all(targets.map((target) => diffCommand(other.issue, ...versions, '--html', target)));
+    for (const [index, result] of results.entries()) {
+      expect(result.code, targets[index]).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^Will not write over \S+( \(a link to \S+\))?: it is [^\n]+\.\n$/);
+    }
+    expect(results[1]?.stderr).toMatch(/\(a link to \S*index\.md\): it is the manuscript of an issue/);
+    expect(await readFile(manuscript)).toEqual(before);
+    expect(await readFile(path.join(other.root, 'series.yaml'), 'utf8')).toMatch(/^name:/m);
   });
 
   it('writes an HTML report in which the Nu Html Checker and axe-core find nothing', { timeout: 90_000 }, async () => {

@@ -1,6 +1,6 @@
 /** `xliff export` and `xliff import`: XLIFF 2.0 for CAT tools, and back into the manuscript byte for byte. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -861,6 +861,24 @@ describe('npm run xliff', () => {
       code: 0,
       stdout: 'updated hu #lead (confirmed, src=5b2b1200)\n1 block changed in 2099-1.\n',
     });
+  });
+
+  it('export --out refuses a manuscript, series.yaml, a folder or a link to a manuscript (exit 2, one line)', async () => {
+    const { root, issue } = await copyFixtureManuscript();
+    const manuscript = path.join(issue, 'index.md');
+    const before = await readFile(manuscript);
+    const link = path.join(root, 'export.xlf');
+    await symlink(manuscript, link);
+    const targets = [manuscript, path.join(root, 'series.yaml'), issue, link];
+    const results = await Promise.all(targets.map((target) => cli('export', issue, '--out', target)));
+    expect(results.map((result) => [result.code, result.stdout])).toEqual(targets.map(() => [2, '']));
+    expect(results.map((result) => result.stderr)).toEqual([
+      `Will not write over ${manuscript}: it is the manuscript of an issue (only \`align confirm\` and \`xliff import\` write it).\n`,
+      `Will not write over ${path.join(root, 'series.yaml')}: it is the series file.\n`,
+      `Will not write over ${issue}: it is a folder; give the path of a file.\n`,
+      `Will not write over ${link} (a link to ${manuscript}): it is the manuscript of an issue (only \`align confirm\` and \`xliff import\` write it).\n`,
+    ]);
+    expect(await readFile(manuscript)).toEqual(before);
   });
 
   it('exits 1 on a refused file, with file:line:column and the rule', async () => {

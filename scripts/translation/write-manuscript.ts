@@ -3,6 +3,9 @@
  * text goes into a temporary file beside it, is flushed to the disk, and is renamed
  * over it. A crash, a full disk or Ctrl-C leaves the manuscript as it was and no
  * temporary file behind; an error says in one sentence what happened.
+ *
+ * Not write-file-atomic: the import must read the complete temporary file with the
+ * manuscript reader before the rename (`check`), which that package cannot do.
  */
 import { unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';

@@ -615,7 +615,9 @@ function destinationOf(code: CodePiece): { url: string; image: boolean } | undef
 /**
  * Whether Markdown's destination `url` (before Markdown decodes its `&…;` and `\`
  * escapes) is one an edition may carry. The part before the first `/`, `?` or `#`
- * must have no `&` or `\`: `javascript&#58;…` decodes into a scheme.
+ * must have no `&` or `\`: `javascript&#58;…` decodes into a scheme. Checked on the
+ * text as written rather than parsed, so that no second Markdown parser is needed; the
+ * re-read of the written manuscript applies the reader's own rule too.
  */
 function isSafeDestination(url: string, image: boolean): boolean {
   const head = /^[^/?#]*/.exec(url)?.[0] ?? '';

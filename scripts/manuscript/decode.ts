@@ -6,7 +6,19 @@
  * bytes that are not UTF-8, are an `encoding` error at the first bad byte.
  */
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report } from './rules.js';
+
+/**
+ * Bytes as UTF-8 text where a bad byte is no error (an image's head, an SVG handed to
+ * its XML parser): bad bytes become U+FFFD, a byte order mark is dropped.
+ *
+ * @param bytes any bytes.
+ * @returns the text.
+ */
+export function utf8Text(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
 
 /** Decode `bytes` for `file`; `undefined` (with a message on `file`) when not UTF-8. */
 export function decodeManuscript(file: VFile, bytes: Uint8Array): string | undefined {
@@ -29,7 +41,8 @@ export function decodeManuscript(file: VFile, bytes: Uint8Array): string | undef
   }
   if (text.includes('\u0000')) {
     // UTF-16 without a byte order mark decodes as UTF-8 with NUL between letters.
-    report(file, 'encoding', 'Unexpected NUL characters (UTF-16?), expected UTF-8 text', pointOf(text, text.indexOf('\u0000')));
+    const { line, column } = location(text).toPoint(text.indexOf('\u0000')) ?? { line: 1, column: 1 };
+    report(file, 'encoding', 'Unexpected NUL characters (UTF-16?), expected UTF-8 text', { line, column });
     return undefined;
   }
   const normalized = text.replace(/\r\n?/g, '\n');
@@ -55,23 +68,16 @@ export function codePointName(character: string): string {
 /** Report every forbidden character of `text` (the first 20, then how many more) at its place. */
 function reportControlCharacters(file: VFile, text: string): void {
   let count = 0;
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
+  const place = location(text);
   for (const match of text.matchAll(forbiddenCharacter)) {
     count += 1;
     if (count > maxReported) continue;
-    // Lines are counted from where the last match left off: one pass over the text.
-    for (let index = text.indexOf('\n', scanned); index !== -1 && index < match.index; index = text.indexOf('\n', index + 1)) {
-      line += 1;
-      lineStart = index + 1;
-    }
-    scanned = match.index;
+    const { line, column } = place.toPoint(match.index) ?? { line: 1, column: 1 };
     report(
       file,
       'control-character',
       `Unexpected control character ${codePointName(match[0])}, expected text: delete it (it is invisible in most editors)`,
-      { line, column: match.index - lineStart + 1 },
+      { line, column },
     );
   }
   if (count > maxReported) {
@@ -80,13 +86,6 @@ function reportControlCharacters(file: VFile, text: string): void {
       column: 1,
     });
   }
-}
-
-function pointOf(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const line = before.split(/\r\n?|\n/).length;
-  const column = index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line, column };
 }
 
 /** The line and column of the first byte sequence that is not UTF-8. */
@@ -105,5 +104,6 @@ function firstInvalid(bytes: Uint8Array): { line: number; column: number } {
     }
   }
   const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, low), { stream: true });
-  return pointOf(prefix, prefix.length);
+  const { line, column } = location(prefix).toPoint(prefix.length) ?? { line: 1, column: 1 };
+  return { line, column };
 }

@@ -12,6 +12,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
+import { utf8Text } from './decode.js';
 
 /** The folder of an issue that holds its images. */
 export const assetsFolder = 'assets';
@@ -91,7 +92,7 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  const head = utf8Text(bytes.subarray(0, 4096));
   if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]/.test(head)) {
     return 'image/svg+xml';
   }

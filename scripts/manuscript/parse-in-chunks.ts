@@ -12,13 +12,33 @@
  * document. So each chunk is parsed with placeholder definitions, after its own text,
  * of the labels that are defined elsewhere and mentioned in it; the placeholders are
  * dropped from the tree.
+ *
+ * An ordinary issue is far below that size and is parsed whole (`parseManuscriptText`):
+ * the chunks are for the files where parsing at once costs more than the cutting.
  */
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import { visit, SKIP } from 'unist-util-visit';
+import { location } from 'vfile-location';
+import { closingFence, codeFence, openingFence } from './fence.js';
 
 /** Characters per chunk; small enough to keep micromark's working set small. */
 export const chunkSize = 64 * 1024;
+
+/** Texts shorter than this (in characters, 1 Mi) are parsed whole. */
+export const chunkedFrom = 1024 * 1024;
+
+/**
+ * Parse a manuscript's text: whole when it is shorter than `chunkedFrom` characters,
+ * in chunks of `chunkSize` when longer. Both give the same tree.
+ *
+ * @param text the decoded manuscript.
+ * @param parse a unified processor's parser.
+ * @returns the syntax tree, positions in `text`.
+ */
+export function parseManuscriptText(text: string, parse: (text: string) => Root): Root {
+  return text.length < chunkedFrom ? parse(text) : parseInChunks(text, parse, chunkSize);
+}
 
 interface Chunk {
   text: string;
@@ -57,10 +77,9 @@ export function parseInChunks(text: string, parse: (text: string) => Root, size 
     });
     root.children.push(...tree.children);
   }
-  const lines = text.split('\n');
   root.position = {
     start: { line: 1, column: 1, offset: 0 },
-    end: { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, offset: text.length },
+    end: location(text).toPoint(text.length) ?? { line: 1, column: 1, offset: 0 },
   };
   return root;
 }
@@ -72,10 +91,10 @@ function shift(node: Node, chunk: Chunk, end: number): void {
   for (const point of [position.start, position.end]) {
     if (point.offset !== undefined && point.offset > end) {
       // An unclosed block swallowed the placeholders: it ends where its chunk ends.
-      const before = chunk.text.slice(0, end);
+      const last = location(chunk.text).toPoint(end);
       point.offset = end;
-      point.line = before.split('\n').length;
-      point.column = end - before.lastIndexOf('\n');
+      point.line = last?.line ?? 1;
+      point.column = last?.column ?? 1;
     }
     point.line += chunk.lineShift;
     if (point.offset !== undefined) point.offset += chunk.offsetShift;
@@ -96,24 +115,24 @@ function splitAtTopLevel(text: string, size: number): Chunk[] {
   const chunks: Chunk[] = [];
   const lines = text.split('\n');
   let depth = 0;
-  let codeFence: string | undefined;
+  let openCode: string | undefined;
   let start = 0;
   let startLine = 0;
   let offset = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    if (codeFence !== undefined) {
-      if (line.trimStart().startsWith(codeFence)) codeFence = undefined;
-    } else if (/^ {0,3}(`{3,}|~{3,})/.test(line)) {
-      codeFence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    } else if (/^ {0,3}:{3,}[A-Za-z]/.test(line)) {
+    if (openCode !== undefined) {
+      if (line.trimStart().startsWith(openCode)) openCode = undefined;
+    } else if (codeFence.test(line)) {
+      openCode = codeFence.exec(line)?.[1];
+    } else if (openingFence.test(line)) {
       if (depth === 0 && offset - start >= size) {
         chunks.push({ text: text.slice(start, offset - 1), lineShift: startLine, offsetShift: start });
         start = offset;
         startLine = index;
       }
       depth += 1;
-    } else if (/^ {0,3}:{3,}\s*$/.test(line) && depth > 0) {
+    } else if (closingFence.test(line) && depth > 0) {
       depth -= 1;
     }
     offset += line.length + 1;

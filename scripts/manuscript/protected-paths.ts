@@ -7,6 +7,7 @@
  */
 import { lstatSync, readdirSync, readlinkSync, readSync, openSync, closeSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { displayPath } from './display-path.js';
 
 /** File names that hold the series' own data, whatever folder they are in. */
 const protectedNames: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ const skippedFolders = new Set(['node_modules', '.git']);
  */
 export function refuseManuscriptTarget(target: string): string | undefined {
   const resolved = resolvePath(path.resolve(target));
-  const via = resolved === path.resolve(target) ? '' : ` (a link to ${display(resolved)})`;
+  const via = resolved === path.resolve(target) ? '' : ` (a link to ${displayPath(resolved)})`;
   const name = path.basename(resolved);
   let what: string | undefined;
   if (isFolder(resolved)) what = 'a folder; give the path of a file';
@@ -151,10 +152,4 @@ function isRegularFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A path as a message shows it: relative to the working folder when inside it. */
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

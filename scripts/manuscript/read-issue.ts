@@ -9,10 +9,12 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { supportedLanguages } from '../project.js';
 import { decodeManuscript } from './decode.js';
+import { displayPath } from './display-path.js';
 import { assetLinks } from './image-files.js';
 import type { IssueLocation } from './locate-issue.js';
-import { parseInChunks } from './parse-in-chunks.js';
+import { parseManuscriptText } from './parse-in-chunks.js';
 import { createManuscriptProcessor } from './processor.js';
+import type { ManuscriptProcessorOptions } from './processor.js';
 import { hasErrors, report } from './rules.js';
 import { seriesSchema } from './schema.js';
 import type { FrontMatter, Lang, Series } from './schema.js';
@@ -47,17 +49,11 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
   const manuscript = new VFile({ path: displayPath(location.manuscript) });
   const seriesFile = new VFile({ path: displayPath(location.series) });
 
-  const text = decodeManuscript(manuscript, await readFile(location.manuscript));
-  let tree: Root | undefined;
-  if (text !== undefined) {
-    manuscript.value = text;
-    if (text.trim() === '') {
-      report(manuscript, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
-    } else {
-      const processor = createManuscriptProcessor({ slug: location.slug, supported, folder: location.folder });
-      tree = await processor.run(parseInChunks(text, (chunk) => processor.parse(chunk)), manuscript);
-    }
-  }
+  const tree = await readManuscript(manuscript, await readFile(location.manuscript), {
+    slug: location.slug,
+    supported,
+    folder: location.folder,
+  });
   const languages = manuscript.data.languages ?? supported;
   const series = await readSeries(seriesFile, location, { languages, supported }, manuscript);
 
@@ -69,6 +65,32 @@ export async function readIssue(location: IssueLocation): Promise<ReadResult> {
       ? { location, languages: frontMatter.languages, frontMatter, series, segments, tree }
       : undefined;
   return { files, segments, languages, issue };
+}
+
+/**
+ * Read one manuscript's bytes with the project's processor: decoded, parsed and
+ * checked, every problem a message on `file` (whose value becomes the decoded text).
+ * The current manuscript and its old versions are read by this one function.
+ *
+ * @param file the file the messages go to, named as the user knows it.
+ * @param bytes the manuscript as stored.
+ * @param options the processor's options.
+ * @returns the checked tree; `undefined` when the bytes are not UTF-8 text or hold nothing.
+ */
+export async function readManuscript(
+  file: VFile,
+  bytes: Uint8Array,
+  options: ManuscriptProcessorOptions,
+): Promise<Root | undefined> {
+  const text = decodeManuscript(file, bytes);
+  if (text === undefined) return undefined;
+  file.value = text;
+  if (text.trim() === '') {
+    report(file, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
+    return undefined;
+  }
+  const processor = createManuscriptProcessor(options);
+  return processor.run(parseManuscriptText(text, (chunk) => processor.parse(chunk)), file);
 }
 
 async function readSeries(
@@ -103,9 +125,4 @@ function linkedAssets(location: IssueLocation): VFile[] {
     );
     return file;
   });
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
 }

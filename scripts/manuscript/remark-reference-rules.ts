@@ -20,6 +20,7 @@ import type { Plugin } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { utf8Text } from './decode.js';
 import { imagePath, imageTypes, inspectImageFile, sniffImageType, svgProblems } from './image-files.js';
 import { report } from './rules.js';
 import type { RuleId } from './rules.js';
@@ -117,7 +118,7 @@ function inspect(folder: string, relative: string, type: string): Problem | unde
     return { rule: 'image-type', reason: `Unexpected content in \`${relative}\`: ${actual ? `a ${actual} file` : 'not an image'}, expected ${type} as its name says` };
   }
   if (type !== 'image/svg+xml') return undefined;
-  const [first, ...more] = svgProblems(new TextDecoder().decode(bytes));
+  const [first, ...more] = svgProblems(utf8Text(bytes));
   if (!first) return undefined;
   const others = more.length > 0 ? ` (and ${more.length} more)` : '';
   return { rule: 'unsafe-svg', reason: `Unexpected ${first.reason} in \`${relative}\` at ${first.line}:${first.column}${others}, expected an SVG image with no scripts and no references outside itself` };

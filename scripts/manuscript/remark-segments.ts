@@ -11,6 +11,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { closingFence } from './fence.js';
 import { report } from './rules.js';
 import type { Lang } from './schema.js';
 import { isSrcHash, srcHash } from './src-hash.js';
@@ -88,7 +89,7 @@ function collectBlocks(nodes: readonly RootContent[], context: CollectContext): 
 function isClosed(node: ContainerDirective, lines: readonly string[]): boolean {
   const start = node.position?.start.line ?? 0;
   const end = node.position?.end.line ?? 0;
-  if (end <= start || !/^\s*:{3,}\s*$/.test(lines[end - 1] ?? '')) return false;
+  if (end <= start || !closingFence.test(lines[end - 1] ?? '')) return false;
   const last = node.children[node.children.length - 1];
   return !last || (last.position?.end.line ?? 0) < end;
 }

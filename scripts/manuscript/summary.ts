@@ -29,12 +29,10 @@ export function summarize(segments: readonly Segment[], languages: readonly Lang
     textSegments: segments.length - footnoteSegments,
     footnoteSegments,
     languages: languages.map((lang) => {
-      const states: Record<TranslationState, number> = { source: 0, confirmed: 0, stale: 0, unconfirmed: 0, missing: 0 };
+      const states = countStates(segments, lang);
       let words = 0;
       let notes = (frontMatter?.authors ?? []).filter((author) => author.note?.[lang] !== undefined).length;
       for (const segment of segments) {
-        const state = segment.states[lang] ?? 'missing';
-        states[state] += 1;
         const block = segment.blocks[lang];
         if (!block) continue;
         words += countWords(block.children);
@@ -43,6 +41,22 @@ export function summarize(segments: readonly Segment[], languages: readonly Lang
       return { lang, words, notes, states };
     }),
   };
+}
+
+/**
+ * How many segments have each translation state in one language.
+ *
+ * @param segments anything with the states of its languages (a segment, a status row).
+ * @param lang the language counted; a segment without a state for it counts as missing.
+ * @returns a count for every state, zeros included.
+ */
+export function countStates(
+  segments: ReadonlyArray<{ states: Record<Lang, TranslationState> }>,
+  lang: Lang,
+): Record<TranslationState, number> {
+  const counts: Record<TranslationState, number> = { source: 0, confirmed: 0, stale: 0, unconfirmed: 0, missing: 0 };
+  for (const segment of segments) counts[segment.states[lang] ?? 'missing'] += 1;
+  return counts;
 }
 
 /** Words of Markdown content: runs of letters or digits between white space. */

@@ -2,8 +2,12 @@
  * Confirm translations: write the current `src` hash of their source into the opening
  * fence of translation blocks, and change no other byte of the manuscript.
  */
+import { rewriteLines, withSrc } from '../manuscript/fence.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
+
+// The fence rewriters live with the fence; `xliff import` still imports them from here.
+export { withoutSrc, withSrc } from '../manuscript/fence.js';
 
 export interface ConfirmSelection {
   /** Segment ids to confirm; ignored when `all` is set. */
@@ -44,8 +48,7 @@ export function confirmTranslations(raw: string, issue: ValidatedIssue, selectio
   const unknownIds = selection.all ? [] : selection.ids.filter((id) => !byId.has(id));
   const chosen = selection.all ? issue.segments : selection.ids.flatMap((id) => byId.get(id) ?? []);
 
-  // Split keeping each line's own ending, so the file is put back together unchanged.
-  const parts = raw.split(/(\r\n|\r|\n)/);
+  const rewrites = new Map<number, (line: string) => string>();
   const confirmed: Confirmation[] = [];
   const missing: Array<{ id: string; lang: Lang }> = [];
   for (const segment of chosen) {
@@ -57,34 +60,10 @@ export function confirmTranslations(raw: string, issue: ValidatedIssue, selectio
         continue;
       }
       if (block.src === segment.sourceHash) continue;
-      const index = ((block.node.position?.start.line ?? 1) - 1) * 2;
-      const line = parts[index];
-      if (line === undefined) continue;
-      parts[index] = withSrc(line, segment.sourceHash);
+      // The lines are those of the text the issue was read from: each fence is there.
+      rewrites.set(block.node.position?.start.line ?? 1, (line) => withSrc(line, segment.sourceHash));
       confirmed.push({ id: segment.id, lang, from: block.src, to: segment.sourceHash });
     }
   }
-  return { text: parts.join(''), confirmed, unknownIds, missing };
-}
-
-const srcAttribute = /(\ssrc=)("[^"]*"|'[^']*'|[^\s}"']*)/;
-
-/** The fence line with `src=<hash>`: replaced where present, else added last. */
-export function withSrc(fence: string, hash: string): string {
-  const open = fence.lastIndexOf('{');
-  const close = fence.lastIndexOf('}');
-  if (open < 0 || close < open) return fence;
-  const attributes = fence.slice(open, close);
-  const updated = srcAttribute.test(attributes)
-    ? attributes.replace(srcAttribute, `$1${hash}`)
-    : `${attributes} src=${hash}`;
-  return fence.slice(0, open) + updated + fence.slice(close);
-}
-
-/** The fence line without `src=`: a translation never confirmed. */
-export function withoutSrc(fence: string): string {
-  const open = fence.lastIndexOf('{');
-  const close = fence.lastIndexOf('}');
-  if (open < 0 || close < open) return fence;
-  return fence.slice(0, open) + fence.slice(open, close).replace(srcAttribute, '') + fence.slice(close);
+  return { text: rewriteLines(raw, rewrites), confirmed, unknownIds, missing };
 }

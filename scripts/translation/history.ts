@@ -8,7 +8,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { VFile } from 'vfile';
+import { readManuscript } from '../manuscript/read-issue.js';
+import type { Lang } from '../manuscript/schema.js';
 import { srcHash } from '../manuscript/src-hash.js';
+import { supportedLanguages } from '../project.js';
 
 const run = promisify(execFile);
 
@@ -37,13 +41,14 @@ export async function findSourceTexts(
     return found;
   }
   for (const commit of commits) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await run('git', ['show', `${commit}:./${file}`], { cwd: folder, maxBuffer: 1 << 28 })).stdout;
+      const options = { cwd: folder, encoding: 'buffer' as const, maxBuffer: 1 << 28 };
+      bytes = (await run('git', ['show', `${commit}:./${file}`], options)).stdout;
     } catch {
       continue;
     }
-    for (const block of sourceBlocks(text, sourceLang)) {
+    for (const block of await sourceBlocks(bytes, sourceLang)) {
       const hash = srcHash(block);
       if (wanted.has(hash) && !found.has(hash)) found.set(hash, block);
     }
@@ -53,24 +58,16 @@ export async function findSourceTexts(
 }
 
 /**
- * The texts of the blocks of `lang` in a manuscript, read line by line (a past version
- * may not be valid today; only its fences matter here).
+ * The texts of the blocks of `lang` in one version of a manuscript, read by the
+ * project's reader as the current version is. A past version may not be valid today:
+ * its problems are not reported, and every segment it has is used.
+ *
+ * @param bytes the version as git stores it.
+ * @param lang the source language.
+ * @returns the blocks' texts (as the `src` hash is taken of them), in manuscript order.
  */
-export function sourceBlocks(text: string, lang: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const blocks: string[] = [];
-  const open = new RegExp(`^\\s*:{3,}${lang}(?:\\{|\\s|$)`);
-  for (let index = 0; index < lines.length; index++) {
-    if (!open.test(lines[index] ?? '')) continue;
-    let depth = 1;
-    const body: string[] = [];
-    for (index++; index < lines.length; index++) {
-      const line = lines[index] ?? '';
-      if (/^\s*:{3,}[A-Za-z]/.test(line)) depth++;
-      else if (/^\s*:{3,}\s*$/.test(line) && --depth === 0) break;
-      body.push(line);
-    }
-    blocks.push(body.join('\n'));
-  }
-  return blocks;
+export async function sourceBlocks(bytes: Uint8Array, lang: Lang): Promise<string[]> {
+  const file = new VFile();
+  await readManuscript(file, bytes, { slug: '', supported: supportedLanguages() });
+  return (file.data.segments ?? []).flatMap((segment) => segment.blocks[lang]?.text ?? []);
 }

@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { displayPath } from '../manuscript/display-path.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import type { ReadResult } from '../manuscript/read-issue.js';
@@ -141,9 +142,4 @@ function isFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
 }

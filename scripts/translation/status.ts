@@ -5,7 +5,7 @@
  */
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
-import { countWords } from '../manuscript/summary.js';
+import { countStates, countWords } from '../manuscript/summary.js';
 import type { TranslationState } from '../manuscript/types.js';
 import { findSourceTexts } from './history.js';
 import { wordDiff } from './word-diff.js';
@@ -58,8 +58,7 @@ export async function translationStatus(issue: ValidatedIssue): Promise<IssueSta
     words: Object.fromEntries(issue.languages.map((lang) => [lang, countWords(segment.blocks[lang]?.children ?? [])])),
   }));
   const totals = issue.languages.map<LanguageStatus>((lang) => {
-    const counts: Record<TranslationState, number> = { source: 0, confirmed: 0, stale: 0, unconfirmed: 0, missing: 0 };
-    for (const segment of segments) counts[segment.states[lang] ?? 'missing'] += 1;
+    const counts = countStates(segments, lang);
     return {
       lang,
       words: segments.reduce((sum, segment) => sum + (segment.words[lang] ?? 0), 0),

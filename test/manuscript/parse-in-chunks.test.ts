@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInChunks } from '../../scripts/manuscript/parse-in-chunks.js';
+import { chunkedFrom, parseInChunks, parseManuscriptText } from '../../scripts/manuscript/parse-in-chunks.js';
 import { createManuscriptProcessor } from '../../scripts/manuscript/processor.js';
 import { fixtureIssue, fixtures } from '../helpers.js';
 
@@ -26,5 +26,25 @@ describe('parsing in chunks', () => {
     expect(tree).toEqual(parse(text));
     expect(JSON.stringify(tree)).toContain('"type":"footnoteReference"');
     expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
+  });
+
+  it('parses an ordinary issue whole, and only a large file in chunks', async () => {
+    const text = await readFile(path.join(fixtureIssue, 'index.md'), 'utf8');
+    const calls: string[] = [];
+    const counting = (chunk: string) => {
+      calls.push(chunk);
+      return parse(chunk);
+    };
+    parseManuscriptText(text, counting);
+    expect(calls).toEqual([text]);
+
+    const block = ':::en{#a}\nText.\n:::\n\n';
+    const large = block.repeat(Math.ceil(chunkedFrom / block.length));
+    calls.length = 0;
+    parseManuscriptText(large, (chunk) => {
+      calls.push(chunk);
+      return { type: 'root', children: [] };
+    });
+    expect(calls.length).toBeGreaterThan(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Word-level differences between two texts: the longest common subsequence of their
- * words (white space kept with the word before it), as runs of equal, deleted and
- * inserted text.
+ * Word-level differences between two texts: the shortest edit of their words (white
+ * space kept with the word before it, words compared without it), as runs of equal,
+ * deleted and inserted text.
  */
+import { diffArrays } from 'diff';
 
 export interface DiffPart {
   type: 'equal' | 'delete' | 'insert';
@@ -17,33 +18,26 @@ export function words(text: string): string[] {
 /**
  * The differences from `from` to `to`, word by word. Adjacent parts of one type are
  * joined, so a changed phrase reads as one deletion and one insertion.
+ *
+ * @param from the older text.
+ * @param to the newer text.
+ * @returns the parts in order; equal runs as `to` has them (its spacing, its line breaks).
  */
 export function wordDiff(from: string, to: string): DiffPart[] {
   const a = words(from);
   const b = words(to);
-  const key = (word: string) => word.trimEnd();
-  // Common prefix and suffix first: most edits touch a few words of a long text.
+  // A word's trailing white space is not part of what is compared: a word that moved to
+  // the end of a line is the same word.
+  const same = (left: string, right: string) => left.trimEnd() === right.trimEnd();
+  // Common prefix and suffix first: most edits touch a few words of a long text, and
+  // an unchanged ending stays one equal run.
   let start = 0;
-  while (start < a.length && start < b.length && key(a[start] ?? '') === key(b[start] ?? '')) start++;
+  while (start < a.length && start < b.length && same(a[start] ?? '', b[start] ?? '')) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && key(a[endA - 1] ?? '') === key(b[endB - 1] ?? '')) {
+  while (endA > start && endB > start && same(a[endA - 1] ?? '', b[endB - 1] ?? '')) {
     endA--;
     endB--;
-  }
-  const middleA = a.slice(start, endA);
-  const middleB = b.slice(start, endB);
-  // lengths[i][j]: the longest common subsequence of middleA[i..] and middleB[j..].
-  const lengths = Array.from({ length: middleA.length + 1 }, () => new Uint32Array(middleB.length + 1));
-  for (let i = middleA.length - 1; i >= 0; i--) {
-    const row = lengths[i] as Uint32Array;
-    const below = lengths[i + 1] as Uint32Array;
-    for (let j = middleB.length - 1; j >= 0; j--) {
-      row[j] =
-        key(middleA[i] ?? '') === key(middleB[j] ?? '')
-          ? (below[j + 1] ?? 0) + 1
-          : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
-    }
   }
   const parts: DiffPart[] = [];
   const push = (type: DiffPart['type'], text: string) => {
@@ -51,32 +45,23 @@ export function wordDiff(from: string, to: string): DiffPart[] {
     if (last && last.type === type) last.text += text;
     else if (text !== '') parts.push({ type, text });
   };
-  // Equal runs are written as the new text has them (its spacing, its line breaks).
+  // Equal runs are written as the new text has them (its spacing, its line breaks);
+  // jsdiff gives common runs that way too.
   push('equal', b.slice(0, start).join(''));
-  let i = 0;
-  let j = 0;
-  while (i < middleA.length || j < middleB.length) {
-    if (i < middleA.length && j < middleB.length && key(middleA[i] ?? '') === key(middleB[j] ?? '')) {
-      push('equal', middleB[j] ?? '');
-      i++;
-      j++;
-    } else if (
-      i < middleA.length &&
-      (j === middleB.length || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))
-    ) {
-      // Deletions before insertions: "[-old-]{+new+}" reads as a replacement.
-      push('delete', middleA[i] ?? '');
-      i++;
-    } else {
-      push('insert', middleB[j] ?? '');
-      j++;
-    }
+  for (const change of diffArrays(a.slice(start, endA), b.slice(start, endB), { comparator: same })) {
+    push(change.added ? 'insert' : change.removed ? 'delete' : 'equal', change.value.join(''));
   }
   push('equal', b.slice(endB).join(''));
   return parts;
 }
 
-/** A diff as text: `[-deleted-]{+inserted+}`, as `git diff --word-diff` writes it. */
+/**
+ * A diff as text: `[-deleted-]{+inserted+}`, as `git diff --word-diff` writes it.
+ *
+ * @param parts the diff.
+ * @param color whether to colour deletions red and insertions green (ANSI).
+ * @returns the text.
+ */
 export function formatWordDiff(parts: readonly DiffPart[], color = false): string {
   return parts
     .map((part, index) => {

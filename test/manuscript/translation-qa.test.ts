@@ -9,8 +9,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { compareNumbers, numbersIn } from '../../scripts/manuscript/qa-numbers.js';
-import { doubledSpaces, endMark, referenceMark, textRuns, unbalancedMarks } from '../../scripts/manuscript/qa-text.js';
+import { compareNumbers, numbersIn } from '../../scripts/manuscript/qa/number-tokens.js';
+import { doubledSpaces, endMark, referenceMark, textRuns, unbalancedMarks } from '../../scripts/manuscript/qa/text-runs.js';
 import { fixtures, messageLines, read } from '../helpers.js';
 
 /** The first value of each number of `text`. */

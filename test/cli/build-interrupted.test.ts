@@ -38,10 +38,14 @@ async function buildUntilPrinting(
 ): Promise<{ run: MarkedRun; profile: string }> {
   const run = build(issue, outputRoot, temporary);
   const renderer = await waitFor(
-    () => markedProcesses(run.marker).find((process) => process.command.includes('--type=renderer')),
+    () =>
+      // A build that ended (failed) before printing has nothing to wait for.
+      run.child.exitCode !== null
+        ? null
+        : markedProcesses(run.marker).find((process) => process.command.includes('--type=renderer')),
     60_000,
   );
-  expect(renderer, run.output()).toBeDefined();
+  expect(renderer, run.output()).toBeTruthy();
   // The HTML and the EPUB are done before the PDF starts.
   expect(run.output()).toMatch(/2099-1: epub done/);
   const profile = /--user-data-dir=(\S+)/.exec(renderer?.command ?? '')?.[1];

@@ -37,10 +37,13 @@ describe('the validators stopped while they run', () => {
     const run = runMarked('test/release/validate-pages.ts', await manyPages());
     runs.push(run);
     const java = await waitFor(
-      () => markedProcesses(run.marker).find((process) => process.command.includes('vnu.jar')),
+      () =>
+        run.child.exitCode !== null
+          ? null
+          : markedProcesses(run.marker).find((process) => process.command.includes('vnu.jar')),
       30_000,
     );
-    expect(java, run.output()).toBeDefined();
+    expect(java, run.output()).toBeTruthy();
     // Well into its work: past the JVM's start.
     await sleep(1_000);
     expect(run.output()).toBe('');

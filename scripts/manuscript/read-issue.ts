@@ -43,21 +43,33 @@ export interface ReadResult {
   languages: Lang[];
 }
 
-/** Read and validate the issue at `location`. */
-export async function readIssue(location: IssueLocation): Promise<ReadResult> {
+/** Another text of an issue's manuscript than its file: an old version, from history or elsewhere. */
+export interface ManuscriptVersion {
+  /** The manuscript's bytes. */
+  bytes: Uint8Array;
+  /** How messages name it (`HEAD:manuscript/2026-3/index.md`). */
+  path: string;
+}
+
+/**
+ * Read and validate the issue at `location`: its manuscript file, or `version` in its
+ * place. A version's images are not looked for in the issue folder (the folder holds
+ * the images of the current text, not of that version), only the form of their paths.
+ */
+export async function readIssue(location: IssueLocation, version?: ManuscriptVersion): Promise<ReadResult> {
   const supported = supportedLanguages();
-  const manuscript = new VFile({ path: displayPath(location.manuscript) });
+  const manuscript = new VFile({ path: version?.path ?? displayPath(location.manuscript) });
   const seriesFile = new VFile({ path: displayPath(location.series) });
 
-  const tree = await readManuscript(manuscript, await readFile(location.manuscript), {
+  const tree = await readManuscript(manuscript, version?.bytes ?? (await readFile(location.manuscript)), {
     slug: location.slug,
     supported,
-    folder: location.folder,
+    folder: version ? undefined : location.folder,
   });
   const languages = manuscript.data.languages ?? supported;
   const series = await readSeries(seriesFile, location, { languages, supported }, manuscript);
 
-  const files = [manuscript, seriesFile, ...linkedAssets(location)];
+  const files = [manuscript, seriesFile, ...(version ? [] : linkedAssets(location))];
   const frontMatter = manuscript.data.frontMatter;
   const segments = manuscript.data.segments ?? [];
   const issue =

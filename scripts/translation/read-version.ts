@@ -5,8 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { displayPath } from '../manuscript/display-path.js';
@@ -54,11 +53,7 @@ export async function readVersion(
 ): Promise<ReadVersion | { error: string }> {
   const source = await versionBytes(location, spec);
   if ('error' in source) return source;
-  const result = await readBytes(location, source.bytes);
-  // The reader saw a temporary copy: name the files as the user knows them.
-  const [manuscript, series] = result.files;
-  if (manuscript) manuscript.path = source.path;
-  if (series) series.path = displayPath(location.series);
+  const result = await readIssue(location, { bytes: source.bytes, path: source.path });
   return { spec, label: source.label, commit: source.commit, path: source.path, result };
 }
 
@@ -105,28 +100,6 @@ async function versionBytes(location: IssueLocation, spec: VersionSpec): Promise
     return { bytes: stdout, label: `${revision} (${commit.slice(0, 7)})`, commit, path: `${revision}:${inRepository}` };
   } catch (error) {
     return { error: `Revision \`${revision}\` has no \`${inRepository}\`: ${gitMessage(error)}` };
-  }
-}
-
-/**
- * Read `bytes` as the issue's manuscript: the reader reads files, so they are written
- * into a temporary issue folder of the same slug beside a copy of the issue's series file.
- */
-async function readBytes(location: IssueLocation, bytes: Uint8Array): Promise<ReadResult> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-diff-'));
-  try {
-    const folder = path.join(root, location.slug);
-    const manuscript = path.join(folder, 'index.md');
-    await mkdir(folder);
-    await writeFile(manuscript, bytes);
-    // Without a series file the reader is pointed at the missing one, to name it.
-    const series = await copyFile(location.series, path.join(root, 'series.yaml')).then(
-      () => path.join(root, 'series.yaml'),
-      () => location.series,
-    );
-    return await readIssue({ slug: location.slug, folder, manuscript, series });
-  } finally {
-    await rm(root, { recursive: true, force: true });
   }
 }
 

@@ -5,13 +5,18 @@
  * stable: editors may search for it, tests pin it, and `docs/manuscript.md` has a
  * section per rule with an example.
  */
-import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
+import { defineRules } from '../messages/rules.js';
+import { report as reportRule } from '../messages/report.js';
+import type { Place } from '../messages/report.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity } from '../messages/rules.js';
+export type { Place } from '../messages/report.js';
+export { hasErrors } from '../messages/report.js';
 
-export const rules = {
+/** The manuscript's rules, in the order `docs/manuscript.md` lists them (its table is generated from this one). */
+export const manuscriptRules = defineRules('manuscript', 'docs/manuscript.md', {
   'encoding': { severity: 'error', summary: 'the file is not UTF-8 text' },
   'control-character': { severity: 'error', summary: 'a control character or a code point no edition can carry' },
   'empty-file': { severity: 'error', summary: 'the manuscript holds nothing' },
@@ -28,7 +33,7 @@ export const rules = {
   'nested-block': { severity: 'error', summary: 'a language block inside another block' },
   'unexpected-directive': { severity: 'error', summary: 'a directive inside a block' },
   'missing-id': { severity: 'error', summary: 'a block without `#id`' },
-  'invalid-id': { severity: 'error', summary: 'an id with characters other than a-z, 0-9 and -' },
+  'invalid-id': { severity: 'error', summary: 'an id with characters other than a-z, 0-9 and single `-` between them' },
   'duplicate-id': { severity: 'error', summary: 'two segments with one id' },
   'block-order': { severity: 'error', summary: 'blocks of a segment not in the order of `languages`' },
   'duplicate-block': { severity: 'error', summary: 'two blocks of one language in a segment' },
@@ -65,22 +70,21 @@ export const rules = {
   'qa-spacing': { severity: 'warning', summary: 'a doubled space inside a line of a translation' },
   'qa-brackets': { severity: 'warning', summary: 'a bracket or quotation mark without its partner in a translation' },
   'qa-ignore-unknown': { severity: 'warning', summary: 'a `qa-ignore` marker naming no check or an unknown one' },
-} as const satisfies Record<string, { severity: Severity; summary: string }>;
+});
+
+/** The manuscript's rules by id. */
+export const rules = manuscriptRules.rules;
 
 export type RuleId = keyof typeof rules;
 
 /** What the `source` field of every message says: where the problem was found. */
-export const messageSource = 'manuscript';
-
-/** A place in a file: a point, a range, or a node with a position. */
-export type Place = Point | Position | Node | undefined;
+export const messageSource = manuscriptRules.source;
 
 /**
- * Record one problem on `file`: a vfile message with the rule's id and severity
- * (`fatal: true` for errors, as vfile-reporter counts them), and the documentation
- * anchor of the rule as `url`.
+ * Record one manuscript problem on `file` (the shared `report` with this table's rule).
  *
  * @param cause the other place involved ("first defined here"), if any.
+ * @returns the message, with the rule's id, severity and documentation anchor.
  */
 export function report(
   file: VFile,
@@ -89,26 +93,5 @@ export function report(
   place: Place,
   cause?: { reason: string; place: Place },
 ): VFileMessage {
-  const placeOption = toPlace(place);
-  const message = file.message(reason, {
-    place: placeOption,
-    ruleId,
-    source: messageSource,
-    // remark-lint's convention: the other place involved travels in `cause`.
-    cause: cause ? new VFileMessage(cause.reason, { place: toPlace(cause.place) }) : undefined,
-  });
-  message.fatal = rules[ruleId].severity === 'error';
-  message.url = `docs/manuscript.md#${ruleId}`;
-  return message;
-}
-
-function toPlace(place: Place): Point | Position | undefined {
-  if (!place) return undefined;
-  if ('type' in place) return (place).position;
-  return place;
-}
-
-/** Whether any message of these files is an error. */
-export function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true));
+  return reportRule(file, rules[ruleId], reason, place, cause);
 }

@@ -19,7 +19,6 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
@@ -27,6 +26,8 @@ import type { Lang } from '../manuscript/schema.js';
 import { isSrcHash } from '../manuscript/src-hash.js';
 import { isAllowedUrl } from '../manuscript/url-scheme.js';
 import type { Segment } from '../manuscript/types.js';
+import { hasErrors as hasAnyErrors, report as reportRule } from '../messages/report.js';
+import { defineRules } from '../messages/rules.js';
 import { withoutSrc, withSrc } from './confirm.js';
 import { jlagaNamespace, xliffNamespace, xliffStates } from './xliff-export.js';
 import type { XliffState } from './xliff-export.js';
@@ -44,7 +45,7 @@ import type { Point, XmlElement, XmlNode } from './xml-read.js';
 export const maxXliffBytes = 32 * 1024 * 1024;
 
 /** The closed list of problems of an XLIFF file; `docs/xliff.md` has a section for each. */
-export const xliffRules = {
+export const xliffRuleTable = defineRules('xliff', 'docs/xliff.md', {
   'xliff-not-xliff': { severity: 'error', summary: 'not well-formed XML, or not an XLIFF 2.0 document' },
   'xliff-too-large': { severity: 'error', summary: 'a file larger than an import reads (32 MiB)' },
   'xliff-wrong-issue': { severity: 'error', summary: 'a file exported from another issue' },
@@ -66,7 +67,10 @@ export const xliffRules = {
     summary: 'a target that does not make Markdown that reads back the same',
   },
   'xliff-source-changed': { severity: 'warning', summary: 'the source text changed since the export' },
-} as const;
+});
+
+/** The XLIFF import's rules by id. */
+export const xliffRules = xliffRuleTable.rules;
 
 export type XliffRuleId = keyof typeof xliffRules;
 
@@ -780,18 +784,11 @@ function report(
   place: Point,
   cause?: { reason: string; place: Point },
 ): void {
-  const message = file.message(reason, {
-    place,
-    ruleId,
-    source: 'xliff',
-    cause: cause ? new VFileMessage(cause.reason, { place: cause.place }) : undefined,
-  });
-  message.fatal = xliffRules[ruleId].severity === 'error';
-  message.url = `docs/xliff.md#${ruleId}`;
+  reportRule(file, xliffRules[ruleId], reason, place, cause);
 }
 
 function hasErrors(file: VFile): boolean {
-  return file.messages.some((message) => message.fatal === true);
+  return hasAnyErrors([file]);
 }
 
 function isXliff(node: XmlNode, name: string): node is XmlElement {

@@ -130,8 +130,12 @@ describe('release', () => {
 
   it('refuses when a validator fails', async () => {
     const { issue } = await copyFixtureManuscript();
-    // A chart that is not XML: the manuscript is fine, the EPUB that carries it is not.
-    await writeFile(path.join(issue, 'assets', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>');
+    // A chart that is inert, well-formed SVG (the manuscript stage accepts it) with an
+    // attribute the SVG schema does not know: the EPUB that carries it fails EPUBCheck.
+    await writeFile(
+      path.join(issue, 'assets', 'chart.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" bogus="1"/></svg>',
+    );
     const refused = await release(issue);
     expect(refused.released).toBe(false);
     expect(refused.problems.length).toBeGreaterThan(0);

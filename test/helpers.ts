@@ -9,6 +9,7 @@ import { readIssue } from '../scripts/manuscript/read-issue.js';
 import { buildIssue } from '../scripts/output/build.js';
 import type { Format } from '../scripts/output/file-names.js';
 import type { ReadResult } from '../scripts/manuscript/read-issue.js';
+import type { Command, CommandIo } from '../scripts/cli/io.js';
 import { projectRoot } from '../scripts/project.js';
 
 export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -68,4 +69,28 @@ export async function buildFixture(
   const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-'));
   const result = await buildIssue(locate(folder), { outputRoot, formats });
   return { outputRoot, outputDir: result.outputDir, built: result.built };
+}
+
+/** What a command wrote and the code it ended with. */
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run a command's `main` in this process, as `npm run <command> -- …argv` would from the
+ * project's folder, its output captured as a pipe would take it (no terminal, so no colour).
+ *
+ * @returns its exit code and everything it wrote to standard output and standard error.
+ */
+export async function runCommand(main: Command, argv: readonly string[]): Promise<CommandRun> {
+  const run = { stdout: '', stderr: '' };
+  const io: CommandIo = {
+    stdout: { write: (text: string) => (run.stdout += text) },
+    stderr: { write: (text: string) => (run.stderr += text) },
+    noColor: false,
+  };
+  const code = await main([...argv], io);
+  return { code, ...run };
 }

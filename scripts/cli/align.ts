@@ -14,6 +14,7 @@ import { confirmTranslations } from '../translation/confirm.js';
 import { formatStatus } from '../translation/status-report.js';
 import { translationStatus } from '../translation/status.js';
 import { ManuscriptWriteError, writeManuscript } from '../translation/write-manuscript.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine } from './arguments.js';
 
 const usage = `Usage: npm run align -- status [<issue>…] [--json]
@@ -36,33 +37,39 @@ confirm   Record that the translations of these segments match their source as i
 Exit codes: 0 done, 1 the manuscript has errors, an id is unknown, or (status) a
 translation is missing or stale; 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Run `npm run align` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     { 'all-current': { type: 'boolean' }, lang: { type: 'string', multiple: true }, json: { type: 'boolean' } },
     usage,
+    io,
   );
   if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...ids] = parsed.positionals;
   if (command === 'status') {
     // Refused rather than ignored: a status limited to nothing would pass for a full one.
     if (parsed.values.lang !== undefined || parsed.values['all-current'] !== undefined)
-      return fail(`--lang and --all-current are options of confirm.\n\n${usage}`, exitCode.usage);
-    return status(parsed.positionals.slice(1), parsed.values.json === true);
+      return fail(`--lang and --all-current are options of confirm.\n\n${usage}`, exitCode.usage, io);
+    return status(parsed.positionals.slice(1), parsed.values.json === true, io);
   }
   if (command !== 'confirm')
-    return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage);
-  if (!issueName) return fail(`Missing <issue>.\n\n${usage}`, exitCode.usage);
+    return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage, io);
+  if (!issueName) return fail(`Missing <issue>.\n\n${usage}`, exitCode.usage, io);
   const all = parsed.values['all-current'] === true;
   if (all === ids.length > 0)
-    return fail(`Expected segment ids or --all-current (not both).\n\n${usage}`, exitCode.usage);
+    return fail(`Expected segment ids or --all-current (not both).\n\n${usage}`, exitCode.usage, io);
 
   const location = locateIssue(issueName, projectRoot);
-  if ('error' in location) return fail(location.error, exitCode.usage);
+  if ('error' in location) return fail(location.error, exitCode.usage, io);
   const result = await readIssue(location);
-  const report = formatReport(result.files, { color: process.stderr.isTTY });
+  const report = formatReport(result.files, { color: io.stderr.isTTY });
   if (!result.issue) {
-    process.stderr.write(`${report}\nNothing confirmed: fix the errors above first.\n`);
+    io.stderr.write(`${report}\nNothing confirmed: fix the errors above first.\n`);
     return exitCode.errors;
   }
   const langs = parsed.values.lang;
@@ -71,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     return fail(
       `Unknown target language ${unknownLangs.join(', ')}: the issue translates into ${result.issue.languages.slice(1).join(', ')}.`,
       exitCode.usage,
+      io,
     );
 
   const raw = await readFile(location.manuscript, 'utf8');
@@ -79,55 +87,54 @@ async function main(argv: string[]): Promise<number> {
     return fail(
       `Unknown segment id ${outcome.unknownIds.map((id) => `\`${id}\``).join(', ')} in ${location.slug}: nothing confirmed.`,
       exitCode.errors,
+      io,
     );
   }
   for (const { id, lang } of outcome.missing)
-    process.stderr.write(`No \`${lang}\` block in #${id}: nothing to confirm there.\n`);
+    io.stderr.write(`No \`${lang}\` block in #${id}: nothing to confirm there.\n`);
   if (outcome.confirmed.length > 0) {
     try {
       await writeManuscript(location.manuscript, outcome.text);
     } catch (error) {
       // A full disk is no bug: one line, and the manuscript as it was.
       if (!(error instanceof ManuscriptWriteError)) throw error;
-      return fail(`${error.message} Nothing confirmed.`, exitCode.errors);
+      return fail(`${error.message} Nothing confirmed.`, exitCode.errors, io);
     }
   }
   for (const { id, lang, from, to } of outcome.confirmed) {
-    process.stdout.write(`confirmed ${lang} #${id}: src=${to}${from ? ` (was ${from})` : ''}\n`);
+    io.stdout.write(`confirmed ${lang} #${id}: src=${to}${from ? ` (was ${from})` : ''}\n`);
   }
-  process.stdout.write(
+  io.stdout.write(
     `${outcome.confirmed.length} translation${outcome.confirmed.length === 1 ? '' : 's'} confirmed in ${location.slug}.\n`,
   );
   return exitCode.ok;
 }
 
 /** `align status`: the table (or JSON) of every issue named, exit 1 when one is not ok. */
-async function status(issueNames: string[], json: boolean): Promise<number> {
-  const locations = issueArguments(issueNames);
+async function status(issueNames: string[], json: boolean, io: CommandIo): Promise<number> {
+  const locations = issueArguments(issueNames, io);
   if (typeof locations === 'number') return locations;
   let code: number = exitCode.ok;
   const results = [];
   for (const location of locations) {
     const result = await readIssue(location);
-    const report = formatReport(result.files, { color: process.stderr.isTTY });
-    if (report) process.stderr.write(`${report}\n`);
+    const report = formatReport(result.files, { color: io.stderr.isTTY });
+    if (report) io.stderr.write(`${report}\n`);
     if (!result.issue) {
-      process.stderr.write(`${location.slug}: no status, the manuscript has errors.\n`);
+      io.stderr.write(`${location.slug}: no status, the manuscript has errors.\n`);
       code = exitCode.errors;
       continue;
     }
     const issueStatus = await translationStatus(result.issue);
     if (!issueStatus.ok) code = exitCode.errors;
     if (json) results.push(issueStatus);
-    else process.stdout.write(formatStatus(issueStatus, { color: process.stdout.isTTY && !process.env.NO_COLOR }));
+    else io.stdout.write(formatStatus(issueStatus, { color: io.stdout.isTTY === true && !io.noColor }));
   }
-  if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   return code;
 }
 
-function fail(message: string, code: number): number {
-  process.stderr.write(`${message}\n`);
+function fail(message: string, code: number, io: CommandIo): number {
+  io.stderr.write(`${message}\n`);
   return code;
 }
-
-process.exitCode = await main(process.argv.slice(2));

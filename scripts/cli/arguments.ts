@@ -9,11 +9,12 @@ import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { projectRoot } from '../project.js';
 import { exitCode } from '../report.js';
+import type { CommandIo } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * Parse `argv` with `options` (and `--help`).
+ * Parse `argv` with `options` (and `--help`); the usage and problems go to `io`.
  *
  * @returns the values and positionals, or the exit code when the command is done
  *   (help printed: 0; bad usage reported: 2).
@@ -22,6 +23,7 @@ export function parseCommandLine<T extends Options>(
   argv: string[],
   options: T,
   usage: string,
+  io: CommandIo,
 ): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>> | number {
   let parsed;
   try {
@@ -31,10 +33,10 @@ export function parseCommandLine<T extends Options>(
       options: { ...options, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    return usageError(`${(error as Error).message}\n\n${usage}`);
+    return usageError(`${(error as Error).message}\n\n${usage}`, io);
   }
   if ((parsed.values as Record<string, unknown>).help === true) {
-    process.stdout.write(`${usage}\n`);
+    io.stdout.write(`${usage}\n`);
     return exitCode.ok;
   }
   return parsed;
@@ -43,26 +45,26 @@ export function parseCommandLine<T extends Options>(
 /**
  * The issues the arguments name, or every issue under `manuscript/` when they name none.
  *
- * @returns the locations, or the exit code of bad usage (reported).
+ * @returns the locations, or the exit code of bad usage (reported on `io`).
  */
-export function issueArguments(positionals: readonly string[]): IssueLocation[] | number {
+export function issueArguments(positionals: readonly string[], io: CommandIo): IssueLocation[] | number {
   const locations: IssueLocation[] = [];
   for (const argument of positionals) {
     const location = locateIssue(argument, projectRoot);
-    if ('error' in location) return usageError(location.error);
+    if ('error' in location) return usageError(location.error, io);
     locations.push(location);
   }
   if (positionals.length === 0) {
     for (const found of allIssues(projectRoot)) {
-      if ('error' in found) return usageError(found.error);
+      if ('error' in found) return usageError(found.error, io);
       locations.push(found);
     }
   }
-  return locations.length > 0 ? locations : usageError('No issue found under manuscript/.');
+  return locations.length > 0 ? locations : usageError('No issue found under manuscript/.', io);
 }
 
-/** Report bad usage; returns its exit code. */
-export function usageError(message: string): number {
-  process.stderr.write(`${message}\n`);
+/** Report bad usage on `io.stderr`; returns its exit code. */
+export function usageError(message: string, io: CommandIo): number {
+  io.stderr.write(`${message}\n`);
   return exitCode.usage;
 }

@@ -4,30 +4,43 @@
  * Exit 0 when clean or with warnings only, 1 on errors, 2 on bad usage.
  */
 import { readIssue } from '../manuscript/read-issue.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine } from './arguments.js';
 import { summarize } from '../manuscript/summary.js';
 import type { IssueSummary } from '../manuscript/summary.js';
-import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import type { VFile } from 'vfile';
+import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
 
-const usage = `Usage: npm run check [-- <issue>…]
+const usage = `Usage: npm run check [-- <issue>…] [--json]
 
 Validate issues (all under manuscript/ when none is named) and summarise them.
 An issue is named by its slug (2026-3) or its folder (manuscript/2026-3).
+--json writes the messages of every issue as one JSON array to standard output
+(the summaries go to standard error).
 
 Exit codes: 0 clean or warnings only, 1 errors, 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, {}, usage);
+/**
+ * Run `npm run check` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommandLine(argv, { json: { type: 'boolean' } }, usage, io);
   if (typeof parsed === 'number') return parsed;
-  const locations = issueArguments(parsed.positionals);
+  const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
 
+  const json = parsed.values.json === true;
+  const files: VFile[] = [];
   let code: number = exitCode.ok;
   for (const location of locations) {
     const result = await readIssue(location);
-    const report = formatReport(result.files, { color: process.stderr.isTTY });
-    if (report) process.stderr.write(`${report}\n`);
-    process.stdout.write(
+    files.push(...result.files);
+    const report = json ? '' : formatReport(result.files, { color: io.stderr.isTTY });
+    if (report) io.stderr.write(`${report}\n`);
+    // With --json, standard output carries the JSON alone.
+    (json ? io.stderr : io.stdout).write(
       formatSummary(
         location.slug,
         summarize(result.segments, result.languages, result.issue?.frontMatter),
@@ -36,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     );
     code = Math.max(code, exitCodeFor(result.files));
   }
+  if (json) io.stdout.write(formatJsonReport(files));
   return code;
 }
 
@@ -56,5 +70,3 @@ function formatSummary(slug: string, summary: IssueSummary, valid: boolean): str
   }
   return `${lines.join('\n')}\n`;
 }
-
-process.exitCode = await main(process.argv.slice(2));

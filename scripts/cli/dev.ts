@@ -12,6 +12,7 @@ import { formatBuildLine, startDevServer } from '../dev/dev-server.js';
 import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../report.js';
 import { parseCommandLine } from './arguments.js';
+import type { CommandIo } from './io.js';
 
 const usage = `Usage: npm run dev [-- <issue>] [--port <port>]
 
@@ -23,16 +24,22 @@ left out when manuscript/ holds only one. Ctrl-C stops the server.
 
 Exit codes: 0 stopped, 1 the server could not start, 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number | undefined> {
-  const parsed = parseCommandLine(argv, { port: { type: 'string', short: 'p', default: '4173' } }, usage);
+/**
+ * Run `npm run dev` with the arguments after `--`, writing to `io`. Once the server runs,
+ * SIGINT, SIGTERM or SIGHUP stop it; the handlers are there only while it runs.
+ *
+ * @returns the exit code, once the server could not start or has stopped.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommandLine(argv, { port: { type: 'string', short: 'p', default: '4173' } }, usage, io);
   if (typeof parsed === 'number') return parsed;
   const port = Number(parsed.values.port);
   if (!/^\d+$/.test(parsed.values.port) || port > 65535) {
-    process.stderr.write(`Invalid port \`${parsed.values.port}\`: expected a number from 0 to 65535.\n\n${usage}\n`);
+    io.stderr.write(`Invalid port \`${parsed.values.port}\`: expected a number from 0 to 65535.\n\n${usage}\n`);
     return exitCode.usage;
   }
   if (parsed.positionals.length > 1) {
-    process.stderr.write(`One issue at a time, not ${parsed.positionals.length}.\n\n${usage}\n`);
+    io.stderr.write(`One issue at a time, not ${parsed.positionals.length}.\n\n${usage}\n`);
     return exitCode.usage;
   }
   let location: IssueLocation;
@@ -40,7 +47,7 @@ async function main(argv: string[]): Promise<number | undefined> {
   if (argument !== undefined) {
     const located = locateIssue(argument, projectRoot);
     if ('error' in located) {
-      process.stderr.write(`${located.error}\n`);
+      io.stderr.write(`${located.error}\n`);
       return exitCode.usage;
     }
     location = located;
@@ -48,12 +55,12 @@ async function main(argv: string[]): Promise<number | undefined> {
     const found = allIssues(projectRoot);
     const refused = found.find((issue) => 'error' in issue);
     if (refused && 'error' in refused) {
-      process.stderr.write(`${refused.error}\n`);
+      io.stderr.write(`${refused.error}\n`);
       return exitCode.usage;
     }
     const issues = found as IssueLocation[];
     if (issues.length !== 1 || !issues[0]) {
-      process.stderr.write(
+      io.stderr.write(
         issues.length === 0
           ? 'No issue found under manuscript/.\n'
           : `Name the issue to serve: ${issues.map((issue) => issue.slug).join(', ')}.\n`,
@@ -70,36 +77,40 @@ async function main(argv: string[]): Promise<number | undefined> {
       outputRoot: path.join(projectRoot, 'output'),
       port,
       onBuild: (build) => {
-        const report = formatReport(build.files, { color: process.stderr.isTTY });
-        if (report) process.stderr.write(`${report}\n`);
-        process.stdout.write(`${formatBuildLine(build)}\n`);
+        const report = formatReport(build.files, { color: io.stderr.isTTY });
+        if (report) io.stderr.write(`${report}\n`);
+        io.stdout.write(`${formatBuildLine(build)}\n`);
       },
-      onWatchError: (error) => process.stderr.write(`Watching stopped: ${error.message}\n`),
+      onWatchError: (error) => io.stderr.write(`Watching stopped: ${error.message}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(
+    io.stderr.write(
       code === 'EADDRINUSE'
         ? `Port ${port} is in use: stop what runs there, or pick another with --port.\n`
         : `The dev server could not start: ${(error as Error).message}\n`,
     );
     return exitCode.errors;
   }
-  process.stdout.write(`Serving ${location.slug} on ${server.url} (Ctrl-C to stop)\n`);
+  io.stdout.write(`Serving ${location.slug} on ${server.url} (Ctrl-C to stop)\n`);
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A second signal ends it at once, should closing hang.
-    if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
-    stopping = true;
-    process.stdout.write('Stopping.\n');
-    void server.close();
-  };
-  // Kept (not `once`): a build running meanwhile has its folder removed on the signal
-  // (cleanup.ts), which ends the program by it only when nothing else handles it.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
-  // Exits by itself once the server is closed: nothing else keeps the process alive.
-  return undefined;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const closed = new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      // A second signal ends it at once, should closing hang.
+      if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
+      stopping = true;
+      io.stdout.write('Stopping.\n');
+      void server.close().then(() => {
+        // Once closed (the running build awaited): the program ends by itself.
+        for (const name of signals) process.off(name, stop);
+        resolve();
+      });
+    };
+    // Kept (not `once`): a build running meanwhile has its folder removed on the signal
+    // (cleanup.ts), which ends the program by it only when nothing else handles it.
+    for (const name of signals) process.on(name, stop);
+  });
+  await closed;
+  return exitCode.ok;
 }
-
-const code = await main(process.argv.slice(2));
-if (code !== undefined) process.exitCode = code;

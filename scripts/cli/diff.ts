@@ -17,6 +17,7 @@ import { readVersion, versionSpec } from '../translation/read-version.js';
 import type { ReadVersion, VersionSpec } from '../translation/read-version.js';
 import { diffRevisions } from '../translation/revision-diff.js';
 import { formatTerminal, renderHtmlReport, toJson } from '../translation/revision-diff-report.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run diff -- <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]
@@ -35,24 +36,30 @@ while they did not.
 Exit codes: 0 diff made (with or without differences), 1 a version cannot be read,
 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Run `npm run diff` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } },
     usage,
+    io,
   );
   if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length !== 1) return usageError(`Expected one issue.\n\n${usage}`);
-  const locations = issueArguments(parsed.positionals);
+  if (parsed.positionals.length !== 1) return usageError(`Expected one issue.\n\n${usage}`, io);
+  const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;
-  if (!location) return usageError(usage);
+  if (!location) return usageError(usage, io);
   for (const option of ['from', 'to', 'html'] as const) {
-    if (parsed.values[option] === '') return usageError(`Empty --${option}.\n\n${usage}`);
+    if (parsed.values[option] === '') return usageError(`Empty --${option}.\n\n${usage}`, io);
   }
   // Checked before anything is read: a report must never replace what it reports on.
   const refusal = parsed.values.html === undefined ? undefined : refuseManuscriptTarget(parsed.values.html);
-  if (refusal !== undefined) return usageError(refusal);
+  if (refusal !== undefined) return usageError(refusal, io);
 
   const specs: [VersionSpec, VersionSpec] = [
     parsed.values.from === undefined ? { kind: 'revision', revision: 'HEAD' } : versionSpec(parsed.values.from),
@@ -60,21 +67,21 @@ async function main(argv: string[]): Promise<number> {
   ];
   const versions = await Promise.all(specs.map((spec) => readVersion(location, spec)));
   const [from, to] = versions;
-  for (const version of versions) if ('error' in version) process.stderr.write(`${version.error}\n`);
+  for (const version of versions) if ('error' in version) io.stderr.write(`${version.error}\n`);
   if (!from || !to || 'error' in from || 'error' in to) return exitCode.errors;
   for (const [name, version] of [
     ['--from', from],
     ['--to', to],
   ] as const)
-    warnAboutErrors(name, version);
+    warnAboutErrors(name, version, io);
 
   const diff = diffRevisions(from.result, to.result);
   const subject = { issue: location.slug, from, to };
   if (parsed.values.json === true) {
-    process.stdout.write(`${JSON.stringify(toJson(diff, subject), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(toJson(diff, subject), null, 2)}\n`);
   } else {
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(formatTerminal(diff, subject, { color }));
+    const color = io.stdout.isTTY === true && !io.noColor;
+    io.stdout.write(formatTerminal(diff, subject, { color }));
   }
   if (parsed.values.html !== undefined) {
     const file = path.resolve(parsed.values.html);
@@ -86,22 +93,20 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, stringifyHtml(renderHtmlReport(diff, subject, labels)));
     } catch (error) {
-      process.stderr.write(`Cannot write the HTML report \`${parsed.values.html}\`: ${(error as Error).message}\n`);
+      io.stderr.write(`Cannot write the HTML report \`${parsed.values.html}\`: ${(error as Error).message}\n`);
       return exitCode.errors;
     }
-    process.stderr.write(`HTML report: ${parsed.values.html}\n`);
+    io.stderr.write(`HTML report: ${parsed.values.html}\n`);
   }
   return exitCode.ok;
 }
 
 /** A version with manuscript errors is still compared, as far as its segments go. */
-function warnAboutErrors(option: string, version: ReadVersion): void {
+function warnAboutErrors(option: string, version: ReadVersion, io: CommandIo): void {
   if (!hasErrors(version.result.files)) return;
-  process.stderr.write(
+  io.stderr.write(
     `Warning: the ${option} version (${version.label}) has errors; it is compared as far as its segments could be read.\n`,
   );
-  const report = formatReport(version.result.files, { color: process.stderr.isTTY });
-  if (report) process.stderr.write(`${report}\n`);
+  const report = formatReport(version.result.files, { color: io.stderr.isTTY });
+  if (report) io.stderr.write(`${report}\n`);
 }
-
-process.exitCode = await main(process.argv.slice(2));

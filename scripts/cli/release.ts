@@ -11,6 +11,7 @@ import { projectRoot } from '../project.js';
 import { releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
 import { exitCode, formatReport } from '../report.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run release -- <issue> [--draft]
@@ -27,21 +28,26 @@ failed release leaves the previous one as it was.
 
 Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, { draft: { type: 'boolean' }, verify: { type: 'string' } }, usage);
+/**
+ * Run `npm run release` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommandLine(argv, { draft: { type: 'boolean' }, verify: { type: 'string' } }, usage, io);
   if (typeof parsed === 'number') return parsed;
   if (parsed.values.verify !== undefined) {
     const problems = await verifyRelease(path.resolve(parsed.values.verify));
-    for (const problem of problems) process.stderr.write(`✖ ${problem}\n`);
-    process.stdout.write(
+    for (const problem of problems) io.stderr.write(`✖ ${problem}\n`);
+    io.stdout.write(
       problems.length === 0
         ? `${parsed.values.verify}: verified\n`
         : `${parsed.values.verify}: ${problems.length} problems\n`,
     );
     return problems.length === 0 ? exitCode.ok : exitCode.errors;
   }
-  if (parsed.positionals.length !== 1) return usageError(`Name one issue.\n\n${usage}`);
-  const locations = issueArguments(parsed.positionals);
+  if (parsed.positionals.length !== 1) return usageError(`Name one issue.\n\n${usage}`, io);
+  const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;
   if (!location) return exitCode.usage;
@@ -51,20 +57,20 @@ async function main(argv: string[]): Promise<number> {
     const result = await releaseIssue(location, {
       releaseRoot: path.join(projectRoot, 'output', 'release'),
       draft: parsed.values.draft === true,
-      progress: (line) => process.stdout.write(`${line}\n`),
+      progress: (line) => io.stdout.write(`${line}\n`),
       browser: browser.get,
     });
-    const report = formatReport(result.files, { color: process.stderr.isTTY });
-    if (report) process.stderr.write(`${report}\n`);
+    const report = formatReport(result.files, { color: io.stderr.isTTY });
+    if (report) io.stderr.write(`${report}\n`);
     if (!result.released) {
-      for (const problem of result.problems) process.stderr.write(`✖ ${problem}\n`);
-      process.stderr.write(
+      for (const problem of result.problems) io.stderr.write(`✖ ${problem}\n`);
+      io.stderr.write(
         `${location.slug}: not released (${result.problems.length} problems); the previous release is unchanged.\n`,
       );
       return exitCode.errors;
     }
-    for (const problem of result.problems) process.stderr.write(`⚠ ${problem}\n`);
-    process.stdout.write(
+    for (const problem of result.problems) io.stderr.write(`⚠ ${problem}\n`);
+    io.stdout.write(
       `${location.slug}: ${result.manifest?.draft ? 'draft ' : ''}released into ${path.relative(process.cwd(), result.folder)} (${result.manifest?.files.length ?? 0} files, SHA256SUMS, manifest.json, index.html)\n`,
     );
     return exitCode.ok;
@@ -76,11 +82,9 @@ async function main(argv: string[]): Promise<number> {
       : error instanceof BrowserNotFoundError
         ? error.message
         : `Release failed: ${(error as Error).message}`;
-    process.stderr.write(`${message}\nThe previous release is unchanged.\n`);
+    io.stderr.write(`${message}\nThe previous release is unchanged.\n`);
     return exitCode.errors;
   } finally {
     await browser.close();
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -2,20 +2,21 @@
  * `npm run xliff -- <command>`: exchange translations with CAT tools as XLIFF 2.0.
  *
  *   export <issue> [--lang hu] [--only stale,missing] [--out <file>]
- *   import <issue> <file>
+ *   import <issue> <file> [--json]
  */
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { refuseManuscriptTarget } from '../manuscript/protected-paths.js';
-import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
 import { exportIssue, unitStates } from '../translation/xliff-export.js';
 import type { UnitState } from '../translation/xliff-export.js';
 import { importXliff, maxXliffBytes } from '../translation/xliff-import.js';
 import { ManuscriptWriteError } from '../translation/write-manuscript.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run xliff -- export <issue> [--lang <lang>] [--only <states>] [--out <file>]
-       npm run xliff -- import <issue> <file>
+       npm run xliff -- import <issue> <file> [--json]
 
 export   Write the issue's translations into one language as an XLIFF 2.0 file for a CAT
          tool: one unit per segment. --lang chooses the target language (default: the
@@ -27,38 +28,47 @@ import   Write the targets of an XLIFF file into the manuscript's blocks of its 
          language, changing only the blocks whose text changed; units in state final or
          reviewed are confirmed. On any problem the whole file is refused and nothing is
          written. Files over ${maxXliffBytes / 1024 / 1024} MiB are refused unread.
+         --json writes the messages as JSON to standard output (the changes go to
+         standard error).
 
 Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Run `npm run xliff` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { lang: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+    { lang: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
     usage,
+    io,
   );
   if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...rest] = parsed.positionals;
   if (command !== 'export' && command !== 'import') {
-    return usageError(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage);
+    return usageError(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, io);
   }
-  if (!issueName) return usageError(`Missing <issue>.\n\n${usage}`);
-  const locations = issueArguments([issueName]);
+  if (!issueName) return usageError(`Missing <issue>.\n\n${usage}`, io);
+  const locations = issueArguments([issueName], io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;
-  if (!location) return usageError(usage);
+  if (!location) return usageError(usage, io);
   const { lang, only, out } = parsed.values;
+  const json = parsed.values.json === true;
 
   if (command === 'import') {
     const [file, ...extra] = rest;
-    if (!file || extra.length > 0) return usageError(`Expected one XLIFF <file>.\n\n${usage}`);
+    if (!file || extra.length > 0) return usageError(`Expected one XLIFF <file>.\n\n${usage}`, io);
     if (lang !== undefined || only !== undefined || out !== undefined) {
-      return usageError(`--lang, --only and --out are options of export; import reads the language from the file.`);
+      return usageError(`--lang, --only and --out are options of export; import reads the language from the file.`, io);
     }
     try {
       await access(file, constants.R_OK);
-      if (!(await stat(file)).isFile()) return usageError(`Cannot read ${file}: it is not a file.`);
+      if (!(await stat(file)).isFile()) return usageError(`Cannot read ${file}: it is not a file.`, io);
     } catch (error) {
-      return usageError(`Cannot read ${file}: ${(error as Error).message}`);
+      return usageError(`Cannot read ${file}: ${(error as Error).message}`, io);
     }
     let result;
     try {
@@ -66,21 +76,24 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       // A full disk is no bug: one line, and the manuscript as it was.
       if (!(error instanceof ManuscriptWriteError)) throw error;
-      process.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${error.message}\n`);
       return exitCode.errors;
     }
-    const report = formatReport(result.files, { color: process.stderr.isTTY });
+    // With --json, standard output carries the JSON alone; the rest goes to standard error.
+    const report = json ? '' : formatReport(result.files, { color: io.stderr.isTTY });
+    if (json) io.stdout.write(formatJsonReport(result.files));
+    const said = json ? io.stderr : io.stdout;
     if (exitCodeFor(result.files) !== exitCode.ok) {
-      process.stderr.write(`${report}\nNothing imported: the manuscript is as it was.\n`);
+      io.stderr.write(`${report ? `${report}\n` : ''}Nothing imported: the manuscript is as it was.\n`);
       return exitCode.errors;
     }
-    if (report !== '') process.stderr.write(`${report}\n`);
+    if (report !== '') io.stderr.write(`${report}\n`);
     for (const { id, lang: target, action, src } of result.changes) {
       const state = src === undefined ? 'unconfirmed' : `confirmed, src=${src}`;
-      process.stdout.write(`${action} ${target} #${id} (${state})\n`);
+      said.write(`${action} ${target} #${id} (${state})\n`);
     }
     const count = result.changes.length;
-    process.stdout.write(
+    said.write(
       count === 0
         ? `Nothing to change in ${location.slug}: every target is as in the manuscript.\n`
         : `${count} block${count === 1 ? '' : 's'} changed in ${location.slug}.\n`,
@@ -88,45 +101,45 @@ async function main(argv: string[]): Promise<number> {
     return exitCode.ok;
   }
 
-  if (rest.length > 0) return usageError(`Unexpected argument \`${rest[0] ?? ''}\`.\n\n${usage}`);
-  if (out === '') return usageError(`Empty --out.\n\n${usage}`);
+  if (rest.length > 0) return usageError(`Unexpected argument \`${rest[0] ?? ''}\`.\n\n${usage}`, io);
+  if (json) return usageError(`--json is an option of import; export writes XLIFF.`, io);
+  if (out === '') return usageError(`Empty --out.\n\n${usage}`, io);
   const refusal = out === undefined ? undefined : refuseManuscriptTarget(out);
-  if (refusal !== undefined) return usageError(refusal);
+  if (refusal !== undefined) return usageError(refusal, io);
   const states = only?.split(',').map((state) => state.trim()) ?? undefined;
   const unknown = states?.filter((state) => !(unitStates as readonly string[]).includes(state)) ?? [];
   if (unknown.length > 0) {
     return usageError(
       `Unknown state ${unknown.map((state) => `\`${state}\``).join(', ')} in --only, expected ${unitStates.join(', ')}.`,
+      io,
     );
   }
   const outcome = await exportIssue(location, { lang, only: states as UnitState[] | undefined });
   if (outcome.kind === 'errors') {
-    process.stderr.write(
-      `${formatReport(outcome.files, { color: process.stderr.isTTY })}\nNothing exported: fix the errors above first.\n`,
+    io.stderr.write(
+      `${formatReport(outcome.files, { color: io.stderr.isTTY })}\nNothing exported: fix the errors above first.\n`,
     );
     return exitCode.errors;
   }
-  if (outcome.kind === 'bad-language') return usageError(outcome.message);
+  if (outcome.kind === 'bad-language') return usageError(outcome.message, io);
   const { xml, units } = outcome.export;
   if (units.length === 0) {
     const which = states ? ` is ${states.join(' or ')} in ${outcome.lang}` : '';
-    process.stderr.write(`Nothing to export: no segment of ${location.slug}${which}.\n`);
+    io.stderr.write(`Nothing to export: no segment of ${location.slug}${which}.\n`);
     return exitCode.ok;
   }
   if (out === undefined) {
-    process.stdout.write(xml);
+    io.stdout.write(xml);
   } else {
     try {
       await writeFile(out, xml, 'utf8');
     } catch (error) {
-      process.stderr.write(`Cannot write ${out}: ${(error as Error).message}\n`);
+      io.stderr.write(`Cannot write ${out}: ${(error as Error).message}\n`);
       return exitCode.errors;
     }
-    process.stdout.write(
+    io.stdout.write(
       `Exported ${units.length} segment${units.length === 1 ? '' : 's'} of ${location.slug} into ${outcome.lang} to ${out}.\n`,
     );
   }
   return exitCode.ok;
 }
-
-process.exitCode = await main(process.argv.slice(2));

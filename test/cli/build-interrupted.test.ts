@@ -13,7 +13,7 @@ import { copyFixtureManuscript } from '../helpers.js';
 import { killMarked, markedProcesses, runMarked, survivors, waitFor } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
-const buildCli = 'scripts/cli/build.ts';
+const buildCli = 'scripts/bin/build.ts';
 const runs: MarkedRun[] = [];
 
 afterEach(() => {

@@ -1,24 +1,11 @@
 /** `npm run check`: report, summary and exit codes, as a user runs it. */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/project.js';
-import { fixtureIssue, fixtures } from '../helpers.js';
+import { main } from '../../scripts/cli/check.js';
+import { fixtureIssue, fixtures, runCommand } from '../helpers.js';
+import type { CommandRun } from '../helpers.js';
 
-const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const check = path.join(projectRoot, 'scripts', 'cli', 'check.ts');
-
-async function checkIssue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [check, ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const checkIssue = (...args: string[]): Promise<CommandRun> => runCommand(main, args);
 
 describe('npm run check', () => {
   it('exits 0 on a clean issue and prints its summary', async () => {

@@ -1,16 +1,10 @@
 /** `align confirm`: writes `src` and changes no other byte. */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { main as align } from '../../scripts/cli/align.js';
 import { confirmTranslations, withSrc } from '../../scripts/translation/confirm.js';
-import { projectRoot } from '../../scripts/project.js';
-import { copyFixtureManuscript, messageLines, read } from '../helpers.js';
-
-const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const align = path.join(projectRoot, 'scripts', 'cli', 'align.ts');
+import { copyFixtureManuscript, messageLines, read, runCommand } from '../helpers.js';
 
 /** The fixture with every `src` removed and CRLF endings with a BOM. */
 async function unconfirmedCopy(): Promise<{ issue: string; file: string; original: string }> {
@@ -30,7 +24,7 @@ describe('align confirm', () => {
 
   it('confirms chosen ids through the command, keeping BOM and CRLF, and nothing else changes', async () => {
     const { issue, file, original } = await unconfirmedCopy();
-    const { stdout } = await run(tsx, [align, 'confirm', issue, 'lead', 's1-p1']);
+    const { stdout } = await runCommand(align, ['confirm', issue, 'lead', 's1-p1']);
     expect(stdout).toContain('2 translations confirmed');
     const after = await readFile(file, 'utf8');
     expect(after.startsWith('\uFEFF')).toBe(true);
@@ -48,10 +42,10 @@ describe('align confirm', () => {
 
   it('--all-current confirms everything, and a second run changes nothing', async () => {
     const { issue, file } = await unconfirmedCopy();
-    await run(tsx, [align, 'confirm', issue, '--all-current']);
+    expect((await runCommand(align, ['confirm', issue, '--all-current'])).code).toBe(0);
     expect(messageLines(await read(issue))).toEqual([]);
     const once = await readFile(file);
-    const { stdout } = await run(tsx, [align, 'confirm', issue, '--all-current']);
+    const { stdout } = await runCommand(align, ['confirm', issue, '--all-current']);
     expect(stdout).toContain('0 translations confirmed');
     expect(await readFile(file)).toEqual(once);
   });
@@ -77,11 +71,11 @@ describe('align confirm', () => {
 
   it('refuses unknown ids, bad usage and manuscripts with errors, writing nothing', async () => {
     const { issue, file, original } = await unconfirmedCopy();
-    await expect(run(tsx, [align, 'confirm', issue, 'no-such-id'])).rejects.toMatchObject({ code: 1 });
-    await expect(run(tsx, [align, 'confirm', issue])).rejects.toMatchObject({ code: 2 });
-    await expect(run(tsx, [align, 'frobnicate'])).rejects.toMatchObject({ code: 2 });
+    expect((await runCommand(align, ['confirm', issue, 'no-such-id'])).code).toBe(1);
+    expect((await runCommand(align, ['confirm', issue])).code).toBe(2);
+    expect((await runCommand(align, ['frobnicate'])).code).toBe(2);
     expect(await readFile(file, 'utf8')).toBe(original);
     await writeFile(file, original.replace(':::hu{#lead .lead}', ':::hu{#lead}'));
-    await expect(run(tsx, [align, 'confirm', issue, '--all-current'])).rejects.toMatchObject({ code: 1 });
+    expect((await runCommand(align, ['confirm', issue, '--all-current'])).code).toBe(1);
   });
 });

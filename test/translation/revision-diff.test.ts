@@ -12,19 +12,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileUrl, launchBrowser } from '../../scripts/browser.js';
+import { main as diffMain } from '../../scripts/cli/diff.js';
 import type { IssueLocation } from '../../scripts/manuscript/locate-issue.js';
-import { projectRoot } from '../../scripts/project.js';
 import { readVersion } from '../../scripts/translation/read-version.js';
 import type { ReadVersion, VersionSpec } from '../../scripts/translation/read-version.js';
 import { diffRevisions } from '../../scripts/translation/revision-diff.js';
 import type { RevisionDiff } from '../../scripts/translation/revision-diff.js';
 import { formatTerminal } from '../../scripts/translation/revision-diff-report.js';
 import { axeViolations } from '../axe.js';
-import { copyFixtureManuscript, locate } from '../helpers.js';
+import { copyFixtureManuscript, locate, runCommand } from '../helpers.js';
+import type { CommandRun } from '../helpers.js';
 
 const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const cli = path.join(projectRoot, 'scripts', 'cli', 'diff.ts');
 const vnu = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build', 'dist', 'vnu.jar');
 
 let root: string;
@@ -243,15 +242,7 @@ describe('revision diff', () => {
   });
 });
 
-async function diffCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const diffCommand = (...args: string[]): Promise<CommandRun> => runCommand(diffMain, args);
 
 describe('npm run diff', () => {
   it('prints the documented JSON and exits 0', async () => {

@@ -4,14 +4,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { main as align } from '../../scripts/cli/align.js';
 import { projectRoot } from '../../scripts/project.js';
 import { translationStatus } from '../../scripts/translation/status.js';
 import { formatWordDiff, wordDiff } from '../../scripts/translation/word-diff.js';
-import { copyFixtureManuscript, read } from '../helpers.js';
+import { copyFixtureManuscript, read, runCommand } from '../helpers.js';
 
 const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const align = path.join(projectRoot, 'scripts', 'cli', 'align.ts');
 
 async function gitRepository(root: string): Promise<void> {
   for (const args of [
@@ -67,14 +66,12 @@ describe('align status', () => {
     );
 
     // Through the command: exit 1 so CI can gate on it, and the same as JSON.
-    const failed = await run(tsx, [align, 'status', issue, '--json']).catch(
-      (error: { code: number; stdout: string }) => error,
-    );
-    expect('code' in failed ? failed.code : 0).toBe(1);
+    const failed = await runCommand(align, ['status', issue, '--json']);
+    expect(failed.code).toBe(1);
     const json = JSON.parse(failed.stdout) as { stale: Array<{ id: string; changes: unknown[] }>; ok: boolean };
     expect(json.ok).toBe(false);
     expect(json.stale[0]?.id).toBe('s1-p1');
-    const text = await run(tsx, [align, 'status', issue]).catch((error: { stdout: string }) => error);
+    const text = await runCommand(align, ['status', issue]);
     expect(text.stdout).toMatch(/s1-p1 +source +\d+ +STALE/);
     expect(text.stdout).toContain('The [-first-]{+opening+} paragraph');
     expect(text.stdout).toContain('npm run align -- confirm 2099-1 s1-p1');

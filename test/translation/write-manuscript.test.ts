@@ -38,13 +38,16 @@ async function fixtureWithXliff(): Promise<{ issue: string; manuscript: string; 
   return { issue, manuscript: path.join(issue, 'index.md'), xliff };
 }
 
-/** Run a command of the project with the size of files it may write limited to `kilobytes` (unprivileged `ulimit -f`). */
+/**
+ * Run a command of the project with the size of files it may write limited to `kilobytes`
+ * (unprivileged `ulimit -f`): a process of its own, since the limit is the process's.
+ */
 async function withFileSizeLimit(
   kilobytes: number,
   command: string,
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = path.join(projectRoot, 'scripts', 'cli', `${command}.ts`);
+  const script = path.join(projectRoot, 'scripts', 'bin', `${command}.ts`);
   try {
     const { stdout, stderr } = await run(
       'sh',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
+import { main as xliffMain } from '../../scripts/cli/xliff.js';
 import { readIssue } from '../../scripts/manuscript/read-issue.js';
 import type { ValidatedIssue } from '../../scripts/manuscript/read-issue.js';
 import { projectRoot } from '../../scripts/project.js';
@@ -14,11 +15,10 @@ import type { ExportOptions } from '../../scripts/translation/xliff-export.js';
 import { importXliff, maxXliffBytes } from '../../scripts/translation/xliff-import.js';
 import type { ImportResult } from '../../scripts/translation/xliff-import.js';
 import { markdownRuns, readBlock, sameContent, toMarkdown } from '../../scripts/translation/xliff-inline.js';
-import { copyFixtureManuscript, fixtures, locate, read } from '../helpers.js';
+import { copyFixtureManuscript, fixtures, locate, read, runCommand } from '../helpers.js';
+import type { CommandRun } from '../helpers.js';
 
 const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const xliffCommand = path.join(projectRoot, 'scripts', 'cli', 'xliff.ts');
 const subsetSchema = path.join(fixtures, 'xliff', 'xliff-core-subset.xsd');
 const xliffNs = 'urn:oasis:names:tc:xliff:document:2.0';
 const jlagaNs = 'urn:jlaga-pipeline:xliff';
@@ -133,15 +133,7 @@ async function xmllint(...args: string[]): Promise<{ code: number; stderr: strin
   }
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [xliffCommand, ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const cli = (...args: string[]): Promise<CommandRun> => runCommand(xliffMain, args);
 
 /** The `<target>…</target>` of unit `id` as exported. */
 function targetOf(xml: string, id: string): string {

@@ -2,7 +2,7 @@
  * The live-reload client in Chromium: a manuscript error shows an accessible overlay
  * over the last good page, and the next good build reloads the page without it.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -17,11 +17,14 @@ import { copyFixtureManuscript, locate } from '../helpers.js';
 let session: BrowserSession;
 let server: DevServer;
 let manuscript: string;
+/** The copy of the fixture and the output folder, removed at the end. */
+const folders: string[] = [];
 
 beforeAll(async () => {
-  const { issue } = await copyFixtureManuscript();
+  const { root, issue } = await copyFixtureManuscript();
   manuscript = path.join(issue, 'index.md');
   const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-dev-'));
+  folders.push(root, outputRoot);
   server = await startDevServer({ location: locate(issue), outputRoot, port: 0 });
   session = await launchBrowser();
 });
@@ -29,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.close();
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
 async function edit(from: string, to: string): Promise<void> {
@@ -79,12 +83,21 @@ describe('the dev overlay in Chromium', () => {
   it('closes with its button', async () => {
     const page = await session.browser.newPage();
     await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
-    await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
-    // The page opened after the failure learns of it as it connects.
-    await overlayOpen(page);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.querySelector('[data-dev-overlay]'), { timeout: 5_000 });
-    await edit(':::en{#Lead .lead}', ':::en{#lead .lead}');
-    await page.close();
+    try {
+      await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
+      // The page opened after the failure learns of it as it connects.
+      await overlayOpen(page);
+      const overlay = () => page.evaluate(() => document.querySelector('[data-dev-overlay]') !== null);
+      expect(await overlay()).toBe(true);
+      await page.keyboard.press('Enter');
+      await page
+        .waitForFunction(() => !document.querySelector('[data-dev-overlay]'), { timeout: 5_000 })
+        .catch(() => undefined);
+      expect(await overlay()).toBe(false);
+    } finally {
+      // Restored even when it fails, or every later test would see the error.
+      await edit(':::en{#Lead .lead}', ':::en{#lead .lead}');
+      await page.close();
+    }
   });
 });

@@ -49,7 +49,11 @@ describe('manuscript rules', () => {
 
   it('gives every message its source, rule, and a place', async () => {
     const result = await read(path.join(folder, 'many-errors'));
-    for (const message of result.files.flatMap((file) => file.messages)) {
+    const messages = result.files.flatMap((file) => file.messages);
+    // As many as the fixture expects: a reader that reports nothing must not pass the loop below.
+    const expected = readFileSync(path.join(folder, 'many-errors', 'expected.txt'), 'utf8').trim().split('\n');
+    expect(messages).toHaveLength(expected.length);
+    for (const message of messages) {
       expect(message.source).toBe('manuscript');
       expect(message.ruleId).toBeTypeOf('string');
       expect(message.line).toBeGreaterThan(0);

@@ -22,14 +22,17 @@ import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
 import { readIssue } from '../scripts/manuscript/read-issue.js';
 import type { ValidatedIssue } from '../scripts/manuscript/read-issue.js';
 import { splitEditions } from '../scripts/manuscript/split-editions.js';
+import type { Edition } from '../scripts/manuscript/split-editions.js';
 import { makeEpub } from '../scripts/output/epub.js';
 import { fontFiles } from '../scripts/output/fonts.js';
 import { copyFontsAndMedia } from '../scripts/output/assets.js';
-import { renderEditionPage } from '../scripts/output/html.js';
+import { editionFileName } from '../scripts/output/file-names.js';
 import { stringifyHtml } from '../scripts/output/html-shared.js';
-import { renderParallelPage } from '../scripts/output/parallel.js';
 import { printEdition } from '../scripts/output/pdf.js';
+import { renderEditionPage } from '../scripts/render/edition-page.js';
+import type { Download } from '../scripts/render/edition-page.js';
 import { loadLabels } from '../scripts/render/labels.js';
+import { renderParallelPage } from '../scripts/render/parallel-page.js';
 import { projectRoot } from '../scripts/project.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, large: { type: 'boolean' } } });
@@ -81,12 +84,18 @@ for (let index = 0; index < runs; index++) {
 line('split', split);
 
 const labels = loadLabels(issue.languages);
-const context = { editions, labels, formats: new Set(['html', 'pdf', 'epub'] as const) };
+const set = { editions, labels };
+// As the HTML writer links them: both downloads, beside `html/`.
+const downloads = (edition: Edition): Download[] =>
+  (['pdf', 'epub'] as const).map((format) => ({
+    format,
+    href: `../../${editionFileName(edition.slug, edition.lang, format)}`,
+  }));
 const render: number[] = [];
 for (let index = 0; index < runs; index++) {
   const [ms] = await time(() => {
-    for (const edition of editions) stringifyHtml(renderEditionPage(edition, context));
-    stringifyHtml(renderParallelPage(issue, context));
+    for (const edition of editions) stringifyHtml(renderEditionPage(edition, set, downloads(edition)));
+    stringifyHtml(renderParallelPage(issue, set));
   });
   render.push(ms);
 }

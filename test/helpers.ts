@@ -1,14 +1,15 @@
 /** Shared helpers of the tests: fixture paths and reading an issue by folder. */
-import { cp, mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locateIssue } from '../scripts/manuscript/locate-issue.js';
 import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
 import { readIssue } from '../scripts/manuscript/read-issue.js';
+import type { ReadResult, ValidatedIssue } from '../scripts/manuscript/read-issue.js';
 import { buildIssue } from '../scripts/output/build.js';
 import type { Format } from '../scripts/output/file-names.js';
-import type { ReadResult } from '../scripts/manuscript/read-issue.js';
 import type { Command, CommandIo } from '../scripts/cli/io.js';
 import { projectRoot } from '../scripts/project.js';
 
@@ -25,6 +26,13 @@ export function locate(folder: string): IssueLocation {
 
 export async function read(folder: string): Promise<ReadResult> {
   return readIssue(locate(folder));
+}
+
+/** The validated issue in `folder`, for the stages after reading; throws when it has errors. */
+export async function readValid(folder: string): Promise<ValidatedIssue> {
+  const result = await read(folder);
+  if (!result.issue) throw new Error(`${folder} has errors`);
+  return result.issue;
 }
 
 /** Messages as `file line:column severity rule`, in the order of the file. */
@@ -59,16 +67,29 @@ export const goldenFiles: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * Build the fixture issue (or a copy of it, or another issue) into a new temporary
- * output folder, in every format or in `formats`.
+ * Build the fixture issue (or a copy of it, or another issue without errors) into a new
+ * temporary output folder, in every format or in `formats`.
  */
 export async function buildFixture(
   folder = fixtureIssue,
   formats?: readonly Format[],
-): Promise<{ outputRoot: string; outputDir: string; built: boolean }> {
+): Promise<{ outputRoot: string; outputDir: string }> {
   const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-'));
-  const result = await buildIssue(locate(folder), { outputRoot, formats });
-  return { outputRoot, outputDir: result.outputDir, built: result.built };
+  const result = await buildIssue(await readValid(folder), { outputRoot, formats });
+  return { outputRoot, outputDir: result.outputDir };
+}
+
+/** Every file under `folder`, by its relative path, with the SHA-256 of its bytes. */
+export async function hashTree(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const hashes: Record<string, string> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    hashes[path.relative(folder, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  }
+  return hashes;
 }
 
 /** What a command wrote and the code it ended with. */

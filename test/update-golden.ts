@@ -7,12 +7,11 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIssue } from '../scripts/output/build.js';
-import { fixtureIssue, goldenDir, goldenFiles, locate } from './helpers.js';
+import { fixtureIssue, goldenDir, goldenFiles, readValid } from './helpers.js';
 
 const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-golden-'));
 try {
-  const result = await buildIssue(locate(fixtureIssue), { outputRoot });
-  if (!result.built) throw new Error('The fixture issue has errors');
+  const result = await buildIssue(await readValid(fixtureIssue), { outputRoot });
   for (const [built, expected] of goldenFiles) {
     await copyFile(path.join(result.outputDir, built), path.join(goldenDir, expected));
     process.stdout.write(`updated ${path.relative(process.cwd(), path.join(goldenDir, expected))}\n`);

@@ -7,9 +7,11 @@
 import path from 'node:path';
 import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
 import { stopSignal } from '../cleanup.js';
-import { buildableFormats, buildIssue, UnknownLanguageError } from '../output/build.js';
+import { buildIssue, UnknownLanguageError } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
+import { buildableFormats } from '../output/registry.js';
 import { holdsManuscript } from '../manuscript/protected-paths.js';
+import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot, supportedLanguages } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
@@ -62,21 +64,24 @@ async function main(argv: string[]): Promise<number> {
   const browser = lazyBrowser();
   try {
     for (const location of locations) {
-      const result = await buildIssue(location, {
-        outputRoot,
-        formats: formats as Format[] | undefined,
-        langs,
-        progress: (line) => process.stdout.write(`${line}\n`),
-        browser: browser.get,
-      });
-      const report = formatReport(result.files, { color: process.stderr.isTTY });
+      const read = await readIssue(location);
+      if (read.issue) {
+        await buildIssue(read.issue, {
+          outputRoot,
+          formats: formats as Format[] | undefined,
+          langs,
+          progress: (line) => process.stdout.write(`${line}\n`),
+          browser: browser.get,
+        });
+      }
+      const report = formatReport(read.files, { color: process.stderr.isTTY });
       if (report) process.stderr.write(`${report}\n`);
-      if (!result.built) {
+      if (!read.issue) {
         process.stderr.write(
           `${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`,
         );
       }
-      code = Math.max(code, exitCodeFor(result.files));
+      code = Math.max(code, exitCodeFor(read.files));
     }
   } catch (error) {
     if (error instanceof UnknownLanguageError) return usageError(error.message);

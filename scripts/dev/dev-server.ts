@@ -14,8 +14,8 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import type { Lang } from '../manuscript/schema.js';
+import { readIssue } from '../manuscript/read-issue.js';
 import { buildIssue } from '../output/build.js';
-import type { BuildResult } from '../output/build.js';
 import { templatesDir } from '../project.js';
 import { createEventStream, failureMessage, overlayMessages } from './live-reload.js';
 import type { DevEvent } from './live-reload.js';
@@ -79,16 +79,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   async function rebuild(changes: string[]): Promise<void> {
     const started = performance.now();
-    let result: BuildResult | undefined;
+    let files: VFile[] = [];
+    let built = false;
     let failure: Error | undefined;
     try {
-      result = await buildIssue(location, { outputRoot: options.outputRoot, formats: ['html'] });
+      const read = await readIssue(location);
+      if (read.issue) {
+        await buildIssue(read.issue, { outputRoot: options.outputRoot, formats: ['html'] });
+        built = true;
+      }
+      files = read.files;
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
     }
-    const files = result?.files ?? [];
     firstLanguage = files.find((file) => file.data.languages)?.data.languages?.[0] ?? firstLanguage;
-    const built = result?.built === true;
     failed = built
       ? undefined
       : {

@@ -9,16 +9,8 @@
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { VFile } from 'vfile';
-import type { IssueLocation } from '../manuscript/locate-issue.js';
-import { holdsManuscript } from '../manuscript/protected-paths.js';
-import { readIssue } from '../manuscript/read-issue.js';
-import type { ValidatedIssue } from '../manuscript/read-issue.js';
-import type { Lang } from '../manuscript/schema.js';
-import { splitEditions } from '../manuscript/split-editions.js';
-import { loadLabels } from '../render/labels.js';
-import type { Format } from './file-names.js';
 import { lazyBrowser } from '../browser.js';
+import type { BrowserSession } from '../browser.js';
 import {
   isRunning,
   makeOwnedFolder,
@@ -26,12 +18,16 @@ import {
   removeAbandonedTemporaryFolders,
   uninterrupted,
 } from '../cleanup.js';
-import type { BrowserSession } from '../browser.js';
-import { writeEpub } from './epub.js';
-import { writeHtml } from './html.js';
-import type { HtmlContext } from './html.js';
-import { writePdf } from './pdf.js';
+import { holdsManuscript } from '../manuscript/protected-paths.js';
+import type { ValidatedIssue } from '../manuscript/read-issue.js';
+import type { Lang } from '../manuscript/schema.js';
+import { splitEditions } from '../manuscript/split-editions.js';
+import { loadLabels } from '../render/labels.js';
+import type { Format } from './file-names.js';
+import { buildableFormats, writers } from './registry.js';
+import type { FormatWriter, HtmlContext } from './types.js';
 
+/** Where a build writes, what it makes, and who hears of it. */
 export interface BuildOptions {
   /** The folder that holds every issue's output (`output/`). */
   outputRoot: string;
@@ -45,38 +41,8 @@ export interface BuildOptions {
   browser?: () => Promise<BrowserSession>;
 }
 
-/** What a format's writer gets: one issue, its editions, and where to write. */
-export interface BuildJob {
-  issue: ValidatedIssue;
-  location: IssueLocation;
-  context: HtmlContext;
-  /** The languages to write. */
-  langs: readonly Lang[];
-  /** The temporary folder that becomes `output/<slug>/`. */
-  staging: string;
-  progress: (line: string) => void;
-  /** The build's one browser, launched on first use. */
-  browser: () => Promise<BrowserSession>;
-}
-
-/** A format's writer: writes its files under `job.staging`, returns their paths. */
-export type FormatWriter = (job: BuildJob) => Promise<string[]>;
-
-/** One writer per format, in the order they are built (PDF and EPUB link from HTML). */
-const writers: Partial<Record<Format, FormatWriter>> = {
-  html: writeHtml,
-  epub: writeEpub,
-  pdf: writePdf,
-};
-
-/** The formats this version of the pipeline can build. */
-export const buildableFormats = Object.keys(writers) as Format[];
-
+/** What a build wrote, and where. */
 export interface BuildResult {
-  /** The manuscript files and their messages (the report of `check`). */
-  files: VFile[];
-  /** False when the manuscript had errors: nothing was written. */
-  built: boolean;
   /** Files written, relative to `output/<slug>/`. */
   written: string[];
   outputDir: string;
@@ -91,18 +57,19 @@ export class UnknownLanguageError extends Error {
 }
 
 /**
- * Build the issue at `location`. Throws only on failures that are not the manuscript's,
- * and with UnknownLanguageError, before writing anything, when `langs` names a language
- * the issue is not written in.
+ * Build the editions of `issue`, read and validated by the caller, into
+ * `<outputRoot>/<slug>/`. Throws on failures (browser, disk), and with
+ * UnknownLanguageError, before writing anything, when `langs` names a language the
+ * issue is not written in.
+ *
+ * @returns the files written and the folder they are in.
  */
-export async function buildIssue(location: IssueLocation, options: BuildOptions): Promise<BuildResult> {
+export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): Promise<BuildResult> {
+  const { location } = issue;
   const outputDir = path.join(options.outputRoot, location.slug);
   // The output folder is replaced whole: it must hold no manuscript (an --output that
   // names the manuscript folder would delete the issue).
   if (holdsManuscript(outputDir)) throw new Error(`Will not build into ${outputDir}: it is or holds a manuscript folder.`);
-  const result = await readIssue(location);
-  if (!result.issue) return { files: result.files, built: false, written: [], outputDir };
-  const issue = result.issue;
   const formats = new Set(options.formats ?? buildableFormats);
   const unknownLangs = (options.langs ?? []).filter((lang) => !issue.languages.includes(lang));
   if (unknownLangs.length > 0) throw new UnknownLanguageError(location.slug, unknownLangs, issue.languages);
@@ -124,7 +91,7 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
     for (const [format, write] of Object.entries(writers) as Array<[Format, FormatWriter]>) {
       if (!formats.has(format)) continue;
       const started = performance.now();
-      for (const file of await write({ issue, location, context, langs, staging, progress, browser })) {
+      for (const file of await write({ issue, context, langs, staging, progress, browser })) {
         written.push(path.relative(staging, file));
         progress(`${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`);
       }
@@ -133,7 +100,7 @@ export async function buildIssue(location: IssueLocation, options: BuildOptions)
     // mkdtemp makes the folder private; the output is for everyone to read.
     await chmod(staging, 0o755);
     await replaceFolder(staging, outputDir);
-    return { files: result.files, built: true, written, outputDir };
+    return { written, outputDir };
   } finally {
     await ownBrowser?.close();
     await stagingFolder.remove();

@@ -16,11 +16,10 @@ import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Person } from '../manuscript/schema.js';
 import type { Edition } from '../manuscript/split-editions.js';
 import { templatesDir } from '../project.js';
+import { epubDocuments, epubFiles } from '../render/epub-documents.js';
 import type { Labels } from '../render/labels.js';
 import { typeset } from '../render/typography.js';
 import { readIssueFile } from './assets.js';
-import type { FormatWriter } from './build.js';
-import { epubDocuments, epubFiles } from './epub-documents.js';
 import { accessibilityMetadata, containerXml, editionIdentifier, packagePath, packageXml } from './epub-package.js';
 import type { ManifestItem, PackagePerson } from './epub-package.js';
 import { zipEpub } from './epub-zip.js';
@@ -29,6 +28,7 @@ import { editionFileName } from './file-names.js';
 import { fontFiles } from './fonts.js';
 import type { FontFile } from './fonts.js';
 import { hastToXml } from './hast-to-xml.js';
+import type { FormatWriter } from './types.js';
 
 /** The EPUB format of a build: one file per language, at the top of the issue's output. */
 export const writeEpub: FormatWriter = async (job) => {

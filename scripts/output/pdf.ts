@@ -16,12 +16,12 @@ import type { Edition } from '../manuscript/split-editions.js';
 import type { Labels } from '../render/labels.js';
 import { removeSoftHyphens } from '../render/hyphenate.js';
 import { templatesDir } from '../project.js';
-import type { BuildJob } from './build.js';
-import { editionFileName } from './file-names.js';
-import { copyFontsAndMedia } from './assets.js';
+import { renderPrintPage } from '../render/print-page.js';
 import { typeset } from '../render/typography.js';
+import { copyFontsAndMedia } from './assets.js';
+import { editionFileName } from './file-names.js';
 import { stringifyHtml } from './html-shared.js';
-import { renderPrintPage } from './print-page.js';
+import type { BuildJob } from './types.js';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build; find it beside its CommonJS entry.
@@ -54,7 +54,7 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
   const print = await makeTemporaryFolder('print');
   const printDir = print.path;
   try {
-    await copyFontsAndMedia(printDir, job.location.folder);
+    await copyFontsAndMedia(printDir, job.issue.location.folder);
     const session = await job.browser();
     const written: string[] = [];
     for (const edition of job.context.editions.filter((candidate) => job.langs.includes(candidate.lang))) {

@@ -87,12 +87,11 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
   const work = workFolder.path;
   try {
     // 1. Build every language and format.
-    const built = await buildIssue(location, {
+    const built = await buildIssue(issue, {
       outputRoot: path.join(work, 'build'),
       progress,
       browser: options.browser,
     });
-    if (!built.built) throw new Error('the build found errors the reading did not');
 
     // 2. Validate.
     const htmlPages = (await readdir(path.join(built.outputDir, 'html'), { recursive: true }))

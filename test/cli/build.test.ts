@@ -1,17 +1,17 @@
-/** `npm run build`: what it refuses before building anything (bad usage, exit 2). */
+/** `npm run build`: what it refuses before building anything (bad usage, exit 2; manuscript errors, exit 1). */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/project.js';
-import { fixtureIssue, fixtures } from '../helpers.js';
+import { buildFixture, copyFixtureManuscript, fixtureIssue, fixtures, hashTree } from '../helpers.js';
 
 const run = promisify(execFile);
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const build = path.join(projectRoot, 'scripts', 'cli', 'build.ts');
+const build = path.join(projectRoot, 'scripts', 'bin', 'build.ts');
 
 async function buildIssue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -72,5 +72,22 @@ describe('npm run build --lang', () => {
     expect(stderr).toBe('Unknown language hu for 2099-2: expected en.\n');
     expect(stdout).toBe('');
     expect(existsSync(path.join(outputRoot, '2099-2'))).toBe(false);
+  });
+});
+
+describe('npm run build of a manuscript with errors', () => {
+  it('prints the report, builds nothing and leaves the previous output as it was (exit 1)', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const first = await buildFixture(issue, ['html']);
+    const before = await hashTree(first.outputDir);
+    const file = path.join(issue, 'index.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(':::en{#lead .lead}', ':::en{#Lead .lead}'));
+    const { code, stdout, stderr } = await buildIssue(issue, '--output', first.outputRoot);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('invalid-id');
+    expect(stderr).toContain('2099-1: not built, the manuscript has errors; the previous output is unchanged.\n');
+    expect(await hashTree(first.outputDir)).toEqual(before);
+    expect((await readdir(first.outputRoot)).sort()).toEqual(['2099-1']);
   });
 });

@@ -16,7 +16,7 @@ import { buildIssue } from '../../scripts/output/build.js';
 import { projectRoot } from '../../scripts/project.js';
 import { typeset } from '../../scripts/render/typography.js';
 import { loadLabels } from '../../scripts/render/labels.js';
-import { fixtures, locate, messageLines, read } from '../helpers.js';
+import { fixtures, messageLines, read, readValid } from '../helpers.js';
 
 const frontMatter =
   '---\n{issue: "2099/1", date: 2099-01-15, languages: [en], title: {en: T}, authors: [{given: A, family: B}]}\n---\n';
@@ -186,11 +186,12 @@ describe('where an issue may be and where a build may write', () => {
     const issue = await issueWith(`${frontMatter}\n:::en{#a}\nText.\n:::\n`);
     const before = await readFile(path.join(issue, 'index.md'));
     // `--output <series folder>` makes `<series folder>/2099-1` the output: the issue itself.
-    await expect(buildIssue(locate(issue), { outputRoot: path.dirname(issue), formats: ['html'] })).rejects.toThrow(
+    const valid = await readValid(issue);
+    await expect(buildIssue(valid, { outputRoot: path.dirname(issue), formats: ['html'] })).rejects.toThrow(
       /Will not build into .*2099-1: it is or holds a manuscript folder/,
     );
     // And inside it.
-    await expect(buildIssue(locate(issue), { outputRoot: issue, formats: ['html'] })).rejects.toThrow(
+    await expect(buildIssue(valid, { outputRoot: issue, formats: ['html'] })).rejects.toThrow(
       /it is or holds a manuscript folder/,
     );
     expect(await readFile(path.join(issue, 'index.md'))).toEqual(before);

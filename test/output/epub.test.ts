@@ -21,7 +21,7 @@ import { buildIssue } from '../../scripts/output/build.js';
 import { editionFileName } from '../../scripts/output/file-names.js';
 import { projectRoot, templatesDir } from '../../scripts/project.js';
 import { loadLabels } from '../../scripts/render/labels.js';
-import { fixtureIssue, locate } from '../helpers.js';
+import { fixtureIssue, readValid } from '../helpers.js';
 import { readZip } from '../zip-reader.js';
 import type { ZipEntryRead } from '../zip-reader.js';
 
@@ -45,9 +45,7 @@ const outputDirs = new Map<string, string>();
 /** Build only the EPUB format of the issue in `folder` into a new temporary folder. */
 async function buildEpubs(folder: string): Promise<{ outputDir: string; written: string[] }> {
   const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-epub-'));
-  const result = await buildIssue(locate(folder), { outputRoot, formats: ['epub'] });
-  if (!result.built) throw new Error(`${folder} has errors`);
-  return result;
+  return buildIssue(await readValid(folder), { outputRoot, formats: ['epub'] });
 }
 
 function epubPath(slug: string, lang: string): string {

@@ -13,14 +13,14 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Edition } from '../manuscript/split-editions.js';
 import { templatesDir } from '../project.js';
-import { editionToHast } from '../render/edition-hast.js';
-import { rehypeHyphenate } from '../render/hyphenate.js';
-import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
-import type { Labels } from '../render/labels.js';
-import { fillTemplate, loadTemplate } from '../render/template.js';
-import { typeset } from '../render/typography.js';
-import { editorsPage } from './html.js';
-import { mediaUrl } from './html-shared.js';
+import { editionToHast } from './edition-hast.js';
+import { editorsPage } from './editors-page.js';
+import { rehypeHyphenate } from './hyphenate.js';
+import type { Labels } from './labels.js';
+import { mediaUrl } from './media-url.js';
+import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { fillTemplate, loadTemplate } from './template.js';
+import { typeset } from './typography.js';
 
 /**
  * The print page of `edition`; its styles name fonts as `fonts/…` and media as `media/…`.
@@ -44,7 +44,9 @@ export function renderPrintPage(edition: Edition, labels: Labels, keepWhole: Rea
       return [SKIP, index + 1];
     });
   }
-  const styles = ['fonts.css', 'print.css'].map((name) => readFileSync(path.join(templatesDir, 'styles', name), 'utf8')).join('\n');
+  const styles = ['fonts.css', 'print.css']
+    .map((name) => readFileSync(path.join(templatesDir, 'styles', name), 'utf8'))
+    .join('\n');
   const wordmark = unified()
     .use(rehypeParse, { fragment: true })
     .parse(readFileSync(path.join(templatesDir, 'brand', 'wordmark.svg'), 'utf8'));
@@ -77,7 +79,9 @@ function isNoteReference(node: Element): boolean {
 function inlineNote(note: Element): Element {
   const paragraphs = note.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [];
-    const children = child.children.filter((node) => !(node.type === 'element' && node.properties.role === 'doc-backlink'));
+    const children = child.children.filter(
+      (node) => !(node.type === 'element' && node.properties.role === 'doc-backlink'),
+    );
     while (children[0]?.type === 'text' && children[0].value.trim() === '') children.shift();
     return [h('span', { className: ['note-paragraph'] }, children)];
   });

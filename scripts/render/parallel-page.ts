@@ -1,43 +1,58 @@
 /**
- * The parallel edition, `html/parallel.html`: every language side by side, segment by
+ * The page of the parallel edition: every language side by side, segment by
  * segment, notes too; the state of each translation marked and explained. It is the
  * translators' and bilingual readers' view.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { unified } from 'unified';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import type { TranslationState } from '../manuscript/types.js';
-import { editionToHast } from '../render/edition-hast.js';
-import type { EditionTrees } from '../render/edition-hast.js';
-import { rehypeHyphenate } from '../render/hyphenate.js';
-import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
-import type { Labels } from '../render/labels.js';
-import { fillTemplate, loadTemplate } from '../render/template.js';
-import type { HtmlContext } from './html.js';
-import { mediaUrl, stringifyHtml } from './html-shared.js';
+import { editionToHast } from './edition-hast.js';
+import type { EditionTrees } from './edition-hast.js';
+import { rehypeHyphenate } from './hyphenate.js';
+import { labelsFor } from './issue-editions.js';
+import type { IssueEditions } from './issue-editions.js';
+import type { Labels } from './labels.js';
+import { mediaUrl } from './media-url.js';
+import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { fillTemplate, loadTemplate } from './template.js';
 
-/** The parallel page of `issue`, as a hast tree (in the source language, cells in theirs). */
-export function renderParallelPage(issue: ValidatedIssue, context: HtmlContext): Root {
+/**
+ * The parallel page of `issue`, placed at `html/parallel.html`.
+ *
+ * @param set the issue's editions, one column each, and their labels.
+ * @returns the whole page as a hast tree, in the source language, each cell in its own.
+ */
+export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions): Root {
   const [source] = issue.languages;
-  const sourceLabels = source === undefined ? undefined : context.labels.get(source);
+  const sourceLabels = source === undefined ? undefined : set.labels.get(source);
   if (!sourceLabels || source === undefined) throw new Error('No labels for the source language');
-  const columns = context.editions.map((edition) => {
-    const labels = context.labels.get(edition.lang);
-    if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
-    const trees = editionToHast(edition, labels, { idPrefix: `${edition.lang}-`, rewriteUrl: (url) => mediaUrl(url, 0) });
+  const columns = set.editions.map((edition) => {
+    const labels = labelsFor(set, edition.lang);
+    const trees = editionToHast(edition, labels, {
+      idPrefix: `${edition.lang}-`,
+      rewriteUrl: (url) => mediaUrl(url, 0),
+    });
     return { edition, labels, trees, byId: indexSegments(trees) };
   });
 
   // The title, then the authors' notes, then every segment in manuscript order.
   const rows: ElementContent[] = [
-    row('title', columns.map(({ edition, trees }) => cell(edition.lang, [trees.titleBlock], 'source'))),
+    row(
+      'title',
+      columns.map(({ edition, trees }) => cell(edition.lang, [trees.titleBlock], 'source')),
+    ),
     row(
       'author-notes',
-      columns.map(({ edition, trees }) => cell(edition.lang, trees.notes.slice(0, edition.notes.filter((note) => note.kind === 'author').length), 'source')),
+      columns.map(({ edition, trees }) =>
+        cell(
+          edition.lang,
+          trees.notes.slice(0, edition.notes.filter((note) => note.kind === 'author').length),
+          'source',
+        ),
+      ),
     ),
   ];
   for (const segment of issue.segments) {
@@ -50,7 +65,9 @@ export function renderParallelPage(issue: ValidatedIssue, context: HtmlContext):
           const content =
             segment.footnote === undefined
               ? byId.get(`${edition.lang}-${segment.id}`)
-              : trees.notes.find((note) => note.properties.dataNote === String(edition.noteNumbers[segment.footnote ?? '']));
+              : trees.notes.find(
+                  (note) => note.properties.dataNote === String(edition.noteNumbers[segment.footnote ?? '']),
+                );
           return cell(edition.lang, content ? [content] : [], state, labels);
         }),
       ),
@@ -61,8 +78,8 @@ export function renderParallelPage(issue: ValidatedIssue, context: HtmlContext):
     labels: sourceLabels,
     values: {
       lang: source,
-      pageTitle: `${sourceLabels.t('parallelEdition')} – ${context.editions[0]?.series.name ?? ''} ${issue.frontMatter.issue}`,
-      seriesName: context.editions[0]?.series.name ?? '',
+      pageTitle: `${sourceLabels.t('parallelEdition')} – ${set.editions[0]?.series.name ?? ''} ${issue.frontMatter.issue}`,
+      seriesName: set.editions[0]?.series.name ?? '',
       issue: issue.frontMatter.issue,
       heading: sourceLabels.t('parallelHeading'),
     },
@@ -97,12 +114,4 @@ function legend(labels: Labels): Element {
     { className: ['legend'] },
     states.map((state) => h('li', { className: [`state-${state}`] }, labels.t(`translationState.${state}`))),
   );
-}
-
-/** Write `htmlDir/parallel.html`. */
-export async function writeParallelEdition(htmlDir: string, issue: ValidatedIssue, context: HtmlContext): Promise<string> {
-  const file = path.join(htmlDir, 'parallel.html');
-  await mkdir(htmlDir, { recursive: true });
-  await writeFile(file, stringifyHtml(renderParallelPage(issue, context)));
-  return file;
 }

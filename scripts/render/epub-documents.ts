@@ -9,14 +9,14 @@ import { h, s } from 'hastscript';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Edition } from '../manuscript/split-editions.js';
-import { editionToHast } from '../render/edition-hast.js';
-import { rehypeEpubNotes } from '../render/rehype-epub-notes.js';
-import { rehypeHyphenate } from '../render/hyphenate.js';
-import { rehypeKeepRanges } from '../render/rehype-keep-ranges.js';
-import type { Labels } from '../render/labels.js';
-import { fillTemplate, loadTemplateFile } from '../render/template.js';
-import { typeset } from '../render/typography.js';
-import { editorsPage } from './html.js';
+import { editionToHast } from './edition-hast.js';
+import { editorsPage } from './editors-page.js';
+import { rehypeEpubNotes } from './rehype-epub-notes.js';
+import { rehypeHyphenate } from './hyphenate.js';
+import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import type { Labels } from './labels.js';
+import { fillTemplate, loadTemplateFile } from './template.js';
+import { typeset } from './typography.js';
 
 /** The file names of the documents inside the EPUB's content folder. */
 export const epubFiles = {
@@ -123,7 +123,11 @@ export function epubDocuments(edition: Edition, labels: Labels): EpubDocuments {
 
   const toc: TocEntry[] = [
     { href: `${epubFiles.text}#title`, text: `${authors}: ${title}`, depth: 2 },
-    ...trees.headings.map((heading) => ({ href: `${epubFiles.text}#${heading.id}`, text: heading.text, depth: heading.depth })),
+    ...trees.headings.map((heading) => ({
+      href: `${epubFiles.text}#${heading.id}`,
+      text: heading.text,
+      depth: heading.depth,
+    })),
     { href: `${epubFiles.notes}#notes-title`, text: labels.t('notes'), depth: 2 },
     { href: epubFiles.editors, text: labels.t('editorsPage'), depth: 2 },
   ];

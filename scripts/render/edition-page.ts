@@ -1,0 +1,116 @@
+/**
+ * The page of one edition as the HTML edition shows it: the shell `templates/html/
+ * edition.html` filled with the title block, contents, text, notes and editors page,
+ * links to the other languages, the parallel edition and the downloads.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { unified } from 'unified';
+import type { Edition } from '../manuscript/split-editions.js';
+import { editionToHast } from './edition-hast.js';
+import type { EditionTrees } from './edition-hast.js';
+import { editorsPage } from './editors-page.js';
+import { rehypeHyphenate } from './hyphenate.js';
+import { labelsFor } from './issue-editions.js';
+import type { IssueEditions } from './issue-editions.js';
+import type { Labels } from './labels.js';
+import { mediaUrl } from './media-url.js';
+import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { fillTemplate, loadTemplate } from './template.js';
+import { typeset } from './typography.js';
+
+/** A file of another format that the page offers, linked from the page as `href`. */
+export interface Download {
+  format: 'pdf' | 'epub';
+  href: string;
+}
+
+/**
+ * The page of `edition`, placed at `html/<lang>/index.html`.
+ *
+ * @param set the issue's editions (for the links to the other languages) and labels.
+ * @param downloads the files to offer, in the order given (the writer knows which exist).
+ * @returns the whole page as a hast tree, hyphenated.
+ */
+export function renderEditionPage(edition: Edition, set: IssueEditions, downloads: readonly Download[]): Root {
+  const labels = labelsFor(set, edition.lang);
+  const trees = editionToHast(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 1) });
+  const rules = labels.typography;
+  const others = set.editions.filter((other) => other.lang !== edition.lang);
+
+  const page = fillTemplate(loadTemplate('edition', { fragment: false }), {
+    labels,
+    values: {
+      lang: edition.lang,
+      pageTitle: `${typeset(edition.title, rules)} – ${edition.series.name} ${edition.issue}`,
+      description: typeset(edition.title, rules),
+      authors: edition.authors.map((author) => author.name).join(', '),
+      keywords: edition.keywords.join(', '),
+      assets: '../assets',
+      parallelHref: '../parallel.html',
+      seriesName: edition.series.name,
+      issue: edition.issue,
+    },
+    slots: {
+      languages: others.map((other) =>
+        h('li', [
+          h(
+            'a',
+            { href: `../${other.lang}/index.html`, hreflang: other.lang, lang: other.lang },
+            labelsFor(set, other.lang).t('readInLanguage'),
+          ),
+        ]),
+      ),
+      downloads: downloads.map(({ format, href }) =>
+        h('li', [
+          h(
+            'a',
+            { href, type: format === 'pdf' ? 'application/pdf' : 'application/epub+zip' },
+            labels.t(format === 'pdf' ? 'downloadPdf' : 'downloadEpub'),
+          ),
+        ]),
+      ),
+      'title-block': [trees.titleBlock],
+      toc: [tableOfContents(trees, labels)],
+      content: trees.segments,
+      notes: [
+        h('section', { className: ['notes'], ariaLabelledBy: 'notes-title' }, [
+          h('h2', { id: 'notes-title' }, labels.t('notes')),
+          ...trees.notes,
+        ]),
+      ],
+      'editors-page': editorsPage(edition, labels),
+    },
+  });
+  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang }).runSync(page);
+  return page;
+}
+
+/** Contents: the headings of the segments, nested by depth, then notes and the series page. */
+function tableOfContents(trees: EditionTrees, labels: Labels): Element {
+  const top: ElementContent[] = [];
+  const stack: Array<{ depth: number; list: ElementContent[] }> = [{ depth: 1, list: top }];
+  for (const heading of trees.headings) {
+    while (stack.length > 1 && (stack[stack.length - 1]?.depth ?? 0) >= heading.depth) stack.pop();
+    const list = h('ol');
+    stack[stack.length - 1]?.list.push(h('li', [h('a', { href: `#${heading.id}` }, heading.text), list]));
+    stack.push({ depth: heading.depth, list: list.children });
+  }
+  top.push(h('li', [h('a', { href: '#notes-title' }, labels.t('notes'))]));
+  top.push(h('li', [h('a', { href: '#about-the-series' }, labels.t('editorsPage'))]));
+  pruneEmptyLists(top);
+  return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
+    h('h2', { id: 'toc-title' }, labels.t('contents')),
+    h('ol', top),
+  ]);
+}
+
+function pruneEmptyLists(items: ElementContent[]): void {
+  for (const item of items) {
+    if (item.type !== 'element') continue;
+    item.children = item.children.filter(
+      (child) => !(child.type === 'element' && child.tagName === 'ol' && child.children.length === 0),
+    );
+    pruneEmptyLists(item.children);
+  }
+}

@@ -10,12 +10,13 @@ import { stopSignal } from '../cleanup.js';
 import { projectRoot } from '../project.js';
 import { releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
-import { exitCode, formatReport } from '../report.js';
+import type { VFile } from 'vfile';
+import { exitCode, formatJsonReport, formatReport } from '../messages/report.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run release -- <issue> [--draft]
-       npm run release -- --verify <folder>
+const usage = `Usage: npm run release -- <issue> [--draft] [--json]
+       npm run release -- --verify <folder> [--json]
 
 Release an issue into output/release/<issue>/: the PDF and EPUB of every language,
 the HTML editions as one zip, SHA256SUMS, manifest.json, a downloads page (index.html)
@@ -25,6 +26,8 @@ Nu Html Checker) fails; --draft releases anyway, marked as a draft. A refused or
 failed release leaves the previous one as it was.
 
 --verify checks a release folder against its SHA256SUMS and manifest.json.
+--json writes the messages as JSON to standard output (progress and the outcome go
+to standard error).
 
 Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
 
@@ -34,12 +37,26 @@ Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
  * @returns the exit code.
  */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine(argv, { draft: { type: 'boolean' }, verify: { type: 'string' } }, usage, io);
+  const parsed = parseCommandLine(
+    argv,
+    { draft: { type: 'boolean' }, verify: { type: 'string' }, json: { type: 'boolean' } },
+    usage,
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
+  const json = parsed.values.json === true;
+  // With --json, standard output carries the JSON alone; what it would say goes to standard error.
+  const said = json ? io.stderr : io.stdout;
+  const print = (files: VFile[]) => {
+    if (json) io.stdout.write(formatJsonReport(files));
+    const report = json ? '' : formatReport(files, { color: io.stderr.isTTY });
+    if (report) io.stderr.write(`${report}\n`);
+  };
   if (parsed.values.verify !== undefined) {
-    const problems = await verifyRelease(path.resolve(parsed.values.verify));
-    for (const problem of problems) io.stderr.write(`✖ ${problem}\n`);
-    io.stdout.write(
+    const files = await verifyRelease(path.resolve(parsed.values.verify));
+    print(files);
+    const problems = files.flatMap((file) => file.messages);
+    said.write(
       problems.length === 0
         ? `${parsed.values.verify}: verified\n`
         : `${parsed.values.verify}: ${problems.length} problems\n`,
@@ -57,20 +74,18 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const result = await releaseIssue(location, {
       releaseRoot: path.join(projectRoot, 'output', 'release'),
       draft: parsed.values.draft === true,
-      progress: (line) => io.stdout.write(`${line}\n`),
+      progress: (line) => said.write(`${line}\n`),
       browser: browser.get,
     });
-    const report = formatReport(result.files, { color: io.stderr.isTTY });
-    if (report) io.stderr.write(`${report}\n`);
+    // The refusals are messages of the files (release:*, epubcheck:*, nu:*): one report says all.
+    print(result.files);
     if (!result.released) {
-      for (const problem of result.problems) io.stderr.write(`✖ ${problem}\n`);
       io.stderr.write(
         `${location.slug}: not released (${result.problems.length} problems); the previous release is unchanged.\n`,
       );
       return exitCode.errors;
     }
-    for (const problem of result.problems) io.stderr.write(`⚠ ${problem}\n`);
-    io.stdout.write(
+    said.write(
       `${location.slug}: ${result.manifest?.draft ? 'draft ' : ''}released into ${path.relative(process.cwd(), result.folder)} (${result.manifest?.files.length ?? 0} files, SHA256SUMS, manifest.json, index.html)\n`,
     );
     return exitCode.ok;

@@ -13,7 +13,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, mkdir, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { formatName } from '../manuscript/names.js';
@@ -29,6 +30,8 @@ import { translationStatus } from '../translation/status.js';
 import { renderDownloadsPage } from './downloads-page.js';
 import { checksumsFile, sha256 } from './manifest.js';
 import type { Manifest, ManifestFile } from './manifest.js';
+import { report } from '../messages/report.js';
+import { releaseRules } from './rules.js';
 import { checkEpub, checkHtml } from './validators.js';
 
 const run = promisify(execFile);
@@ -45,9 +48,13 @@ export interface ReleaseOptions {
 }
 
 export interface ReleaseResult {
-  /** The manuscript files and their messages. */
+  /**
+   * The manuscript files and the validated files, with their messages: the reader's,
+   * and the release's (`release:*`, `epubcheck:*`, `nu:*`): errors when it was
+   * refused, warnings in a draft that was released anyway.
+   */
   files: VFile[];
-  /** Every reason the release was refused (or, for a draft, is a draft). */
+  /** Every reason the release was refused (or, for a draft, is a draft), one line each, as the manifest lists them. */
   problems: string[];
   released: boolean;
   folder: string;
@@ -59,21 +66,25 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
   const folder = path.join(options.releaseRoot, location.slug);
   const progress = options.progress ?? (() => undefined);
   const read = await readIssue(location);
+  const [manuscript = new VFile()] = read.files;
   if (!read.issue) {
-    return {
-      files: read.files,
-      problems: ['the manuscript has errors (see the report above)'],
-      released: false,
-      folder,
-    };
+    const reason = 'the manuscript has errors (see the report above)';
+    report(manuscript, releaseRules['manuscript-errors'], reason, undefined);
+    return { files: read.files, problems: [reason], released: false, folder };
   }
   const issue = read.issue;
   const problems: string[] = [];
+  // The refusals, kept to be made warnings when a draft is released despite them.
+  const refusals: VFileMessage[] = [];
   const status = await translationStatus(issue);
-  for (const segment of status.segments) {
+  for (const [index, segment] of status.segments.entries()) {
     for (const [lang, state] of Object.entries(segment.states)) {
-      if (state === 'missing' || state === 'stale' || state === 'unconfirmed')
-        problems.push(`${state} ${lang} translation of #${segment.id}`);
+      if (state !== 'missing' && state !== 'stale' && state !== 'unconfirmed') continue;
+      const { blocks, position } = issue.segments[index] ?? {};
+      const reason = `${state} ${lang} translation of #${segment.id}`;
+      // At the translation's block, or the segment when the translation is missing.
+      refusals.push(report(manuscript, releaseRules[`${state}-translation`], reason, blocks?.[lang]?.node ?? position));
+      problems.push(reason);
     }
   }
 
@@ -101,18 +112,25 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
     const epubs = issue.languages.map((lang) =>
       path.join(built.outputDir, editionFileName(location.slug, lang, 'epub')),
     );
-    const validation = [
-      ...(await checkHtml(htmlPages)),
-      ...(await Promise.all(epubs.map((file) => checkEpub(file)))).flat(),
+    // Named relative to the build, so that a draft's manifest is the same wherever it was made.
+    const validated = [
+      ...(await checkHtml(htmlPages, { root: built.outputDir })),
+      ...(await Promise.all(epubs.map((file) => checkEpub(file, { root: built.outputDir })))).flat(),
     ];
-    for (const problem of validation)
-      problems.push(`${problem.validator}: ${path.relative(built.outputDir, problem.file)}: ${problem.message}`);
+    const findings = validated.flatMap((file) => file.messages.map((message) => ({ file, message })));
+    for (const { file, message } of findings) {
+      refusals.push(message);
+      problems.push(problemLine(file, message));
+    }
     progress(
-      `${location.slug}: validated ${htmlPages.length} pages and ${epubs.length} EPUBs: ${validation.length} problems`,
+      `${location.slug}: validated ${htmlPages.length} pages and ${epubs.length} EPUBs: ${findings.length} problems`,
     );
 
+    const reported = [...read.files, ...validated];
     const draft = problems.length > 0;
-    if (draft && options.draft !== true) return { files: read.files, problems, released: false, folder };
+    if (draft && options.draft !== true) return { files: reported, problems, released: false, folder };
+    // A draft is released despite them: they are its warnings.
+    for (const message of refusals) message.fatal = false;
 
     // 3. Name, list and checksum the files.
     const staging = path.join(work, 'release');
@@ -214,10 +232,16 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
     await options.beforeMove?.();
     await chmod(staging, 0o755);
     await replaceFolder(staging, folder);
-    return { files: read.files, problems, released: true, folder, manifest };
+    return { files: reported, problems, released: true, folder, manifest };
   } finally {
     await workFolder.remove();
   }
+}
+
+/** A validator's finding as the manifest lists it: `epubcheck:RSC-005 <file>:<line>:<column>: <reason>`. */
+function problemLine(file: VFile, message: VFileMessage): string {
+  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`;
+  return `${message.source ?? ''}:${message.ruleId ?? ''} ${file.path}${place}: ${message.reason}`;
 }
 
 /** The number of pages of a PDF, from its page tree. */

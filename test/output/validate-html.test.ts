@@ -13,6 +13,8 @@ describe('Nu Html Checker', () => {
       ['en/index.html', 'hu/index.html', 'parallel.html'].map((page) => path.join(outputDir, 'html', page)),
     );
     const problems = await checkHtml(pages);
-    expect(problems.map((problem) => `${path.relative(path.dirname(path.dirname(problem.file)), problem.file)} ${problem.message}`)).toEqual([]);
+    expect(
+      problems.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line ?? 0} ${message.reason}`)),
+    ).toEqual([]);
   });
 });

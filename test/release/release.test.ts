@@ -118,12 +118,23 @@ describe('release', () => {
       'stale hu translation of #s1-p1',
       'missing hu translation of #s1-quote',
     ]);
+    // The same problems as messages on the manuscript, at the blocks, through the one reporter.
+    const refusals = (refused.files[0]?.messages ?? []).filter((message) => message.source === 'release');
+    expect(refusals.map((message) => `${message.line ?? 0} ${message.ruleId ?? ''} ${String(message.fatal)}`)).toEqual([
+      expect.stringMatching(/^\d+ unconfirmed-translation true$/),
+      expect.stringMatching(/^\d+ stale-translation true$/),
+      expect.stringMatching(/^\d+ missing-translation true$/),
+    ]);
+    expect(refusals.every((message) => (message.line ?? 0) > 1)).toBe(true);
     expect(await readdir(refused.releaseRoot)).toEqual([]);
 
     const draft = await release(issue, { draft: true });
     expect(draft.released).toBe(true);
     expect(draft.manifest?.draft).toBe(true);
     expect(draft.manifest?.problems).toEqual(refused.problems);
+    // Released anyway: its problems are warnings.
+    const warnings = (draft.files[0]?.messages ?? []).filter((message) => message.source === 'release');
+    expect(warnings.map((message) => message.fatal)).toEqual([false, false, false]);
     expect(Object.keys(await hashTree(draft.folder))).toContain('jlaga-2099-1-en-draft.pdf');
     expect(await readFile(path.join(draft.folder, 'index.html'), 'utf8')).toContain('class="draft"');
   });
@@ -139,7 +150,18 @@ describe('release', () => {
     const refused = await release(issue);
     expect(refused.released).toBe(false);
     expect(refused.problems.length).toBeGreaterThan(0);
-    expect(refused.problems.every((problem) => problem.startsWith('EPUBCheck: jlaga-2099-1-'))).toBe(true);
+    expect(refused.problems.every((problem) => /^epubcheck:[A-Z]+-\d+ jlaga-2099-1-/.test(problem))).toBe(true);
+    // The findings are messages on the files EPUBCheck named, with its rule ids.
+    const findings = refused.files.filter((file) => file.path.includes('.epub'));
+    expect(findings.length).toBeGreaterThan(0);
+    for (const file of findings) {
+      expect(file.path).toMatch(/^jlaga-2099-1-(en|hu)\.epub\//);
+      for (const message of file.messages) {
+        expect(message.source).toBe('epubcheck');
+        expect(message.ruleId).toMatch(/^[A-Z]+-\d+$/);
+        expect(message.url).toBe('docs/release.md#epubcheck');
+      }
+    }
     expect(await readdir(refused.releaseRoot)).toEqual([]);
   });
 
@@ -166,14 +188,16 @@ describe('release', () => {
     const copy = await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-'));
     await cp(first, copy, { recursive: true });
     await writeFile(path.join(copy, 'jlaga-2099-1-en.pdf'), 'not a pdf');
-    const problems = await verifyRelease(copy);
+    const problems = (await verifyRelease(copy)).flatMap((file) =>
+      file.messages.map((message) => `${file.basename ?? ''}: ${message.reason}`),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         'jlaga-2099-1-en.pdf: SHA-256 differs from SHA256SUMS',
         expect.stringMatching(/^jlaga-2099-1-en\.pdf: 9 bytes, manifest\.json says \d+$/),
       ]),
     );
-    const cli = path.join(projectRoot, 'scripts', 'cli', 'release.ts');
+    const cli = path.join(projectRoot, 'scripts', 'bin', 'release.ts');
     const result = await run(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [cli, '--verify', copy]).catch(
       (error: { code: number }) => error,
     );

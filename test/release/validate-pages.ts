@@ -5,4 +5,4 @@
 import { checkHtml } from '../../scripts/release/validators.js';
 
 const problems = await checkHtml(process.argv.slice(2));
-process.stdout.write(`${problems.length} problems\n`);
+process.stdout.write(`${problems.flatMap((file) => file.messages).length} problems\n`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli/check.js';
 import { fixtureIssue, fixtures, runCommand } from '../helpers.js';
 import type { CommandRun } from '../helpers.js';
+import type { JsonFile } from '../../scripts/messages/report.js';
 
 const checkIssue = (...args: string[]): Promise<CommandRun> => runCommand(main, args);
 
@@ -31,6 +32,39 @@ describe('npm run check', () => {
     );
     expect(stderr).toMatch(/16 messages \(✖ 11 errors, ⚠ 5 warnings\)/);
     expect(stdout).toMatch(/^many-errors: has errors;/);
+  });
+
+  it('--json writes the same messages as JSON to standard output, the summary to standard error', async () => {
+    const { code, stderr, stdout } = await checkIssue(path.join(fixtures, 'rules', 'many-errors'), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as JsonFile[];
+    expect(report.map((file) => file.file)).toEqual(['test/fixtures/rules/many-errors/index.md']);
+    const messages = report[0]?.messages ?? [];
+    expect(messages).toHaveLength(16);
+    expect(messages.filter((message) => message.severity === 'error')).toHaveLength(11);
+    expect(messages[0]).toEqual({
+      ruleId: 'text-outside-block',
+      source: 'manuscript',
+      severity: 'error',
+      reason: 'Unexpected content outside any language block, expected it inside `:::en{#id}` … `:::`',
+      line: 5,
+      column: 1,
+      endLine: 5,
+      endColumn: 35,
+      url: 'docs/manuscript.md#text-outside-block',
+    });
+    expect(messages.find((message) => message.ruleId === 'duplicate-id')?.cause).toEqual({
+      reason: 'First used here',
+      line: 7,
+      column: 1,
+    });
+    expect(stderr).toMatch(/^many-errors: has errors;/);
+  });
+
+  it('--json writes [] for a clean issue', async () => {
+    const { code, stdout } = await checkIssue(fixtureIssue, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([]);
   });
 
   it('exits 0 with warnings only', async () => {

@@ -17,6 +17,7 @@ import type { ImportResult } from '../../scripts/translation/xliff-import.js';
 import { markdownRuns, readBlock, sameContent, toMarkdown } from '../../scripts/translation/xliff-inline.js';
 import { copyFixtureManuscript, fixtures, locate, read, runCommand } from '../helpers.js';
 import type { CommandRun } from '../helpers.js';
+import type { JsonFile } from '../../scripts/messages/report.js';
 
 const run = promisify(execFile);
 const subsetSchema = path.join(fixtures, 'xliff', 'xliff-core-subset.xsd');
@@ -888,6 +889,30 @@ describe('npm run xliff', () => {
     );
     expect(stderr).toMatch(/Nothing imported: the manuscript is as it was\./);
     expect(await readFile(path.join(issue, 'index.md'))).toEqual(before);
+  });
+
+  it('import --json writes the same messages as JSON to standard output', async () => {
+    const { root, issue } = await copyFixtureManuscript();
+    const out = path.join(root, 'refused.xlf');
+    const xml = replaceOnce(await exportOf(issue), '<unit id="lead"', '<unit id="nowhere"');
+    await writeFile(out, xml);
+    const { code, stdout, stderr } = await cli('import', issue, out, '--json');
+    expect(code).toBe(1);
+    const { line, column } = pointOf(xml, '<unit id="nowhere"');
+    const report = JSON.parse(stdout) as JsonFile[];
+    expect(report).toHaveLength(1);
+    expect(report[0]?.file).toMatch(/refused\.xlf$/);
+    expect(report[0]?.messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'xliff-unknown-unit',
+        source: 'xliff',
+        severity: 'error',
+        line,
+        column,
+        url: 'docs/xliff.md#xliff-unknown-unit',
+      }),
+    ]);
+    expect(stderr).toBe('Nothing imported: the manuscript is as it was.\n');
   });
 
   it('exits 2 on bad usage', async () => {

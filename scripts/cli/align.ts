@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { locateIssue } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
-import { exitCode, formatReport } from '../report.js';
+import { exitCode, formatReport } from '../messages/report.js';
 import { confirmTranslations } from '../translation/confirm.js';
 import { formatStatus } from '../translation/status-report.js';
 import { translationStatus } from '../translation/status.js';

@@ -8,7 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { projectRoot } from '../project.js';
-import { exitCode } from '../report.js';
+import { exitCode } from '../messages/report.js';
 import type { CommandIo } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -10,7 +10,7 @@ import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { formatBuildLine, startDevServer } from '../dev/dev-server.js';
 import { projectRoot } from '../project.js';
-import { exitCode, formatReport } from '../report.js';
+import { exitCode, formatReport } from '../messages/report.js';
 import { parseCommandLine } from './arguments.js';
 import type { CommandIo } from './io.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { hasErrors } from '../manuscript/rules.js';
+import { hasErrors } from '../messages/report.js';
 import type { Lang } from '../manuscript/schema.js';
 import { templatesDir } from '../project.js';
 import type { Labels } from '../render/labels.js';

@@ -14,6 +14,7 @@ import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot, supportedLanguages } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
 const usage = `Usage: npm run build [-- <issue>…] [--format <format>] [--lang <lang>]
@@ -24,7 +25,12 @@ issue is written in) narrow the build; both may be repeated or comma-separated.
 
 Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Run `npm run build` with the arguments after `--`, writing to `io`.
+ *
+ * @returns the exit code.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     {
@@ -33,21 +39,22 @@ async function main(argv: string[]): Promise<number> {
       output: { type: 'string' },
     },
     usage,
+    io,
   );
   if (typeof parsed === 'number') return parsed;
   const split = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).filter(Boolean);
   const formats = split(parsed.values.format);
   const unknown = (formats ?? []).filter((format) => !buildableFormats.includes(format as Format));
   if (unknown.length > 0)
-    return usageError(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.`);
+    return usageError(`Unknown format ${unknown.join(', ')}: expected ${buildableFormats.join(', ')}.`, io);
   const langs = split(parsed.values.lang);
   // Checked before anything is read: a language no edition can be made in. One the
   // issue is not written in is found once it is read (UnknownLanguageError).
   const supported = supportedLanguages();
   const unknownLangs = (langs ?? []).filter((lang) => !supported.includes(lang));
   if (unknownLangs.length > 0)
-    return usageError(`Unknown language ${unknownLangs.join(', ')}: expected ${supported.join(', ')}.`);
-  const locations = issueArguments(parsed.positionals);
+    return usageError(`Unknown language ${unknownLangs.join(', ')}: expected ${supported.join(', ')}.`, io);
+  const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
 
   const outputRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output'));
@@ -56,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     if (holdsManuscript(target)) {
       return usageError(
         `Will not build into ${target}: it is or holds a manuscript folder; give --output another folder.`,
+        io,
       );
     }
   }
@@ -70,21 +78,19 @@ async function main(argv: string[]): Promise<number> {
           outputRoot,
           formats: formats as Format[] | undefined,
           langs,
-          progress: (line) => process.stdout.write(`${line}\n`),
+          progress: (line) => io.stdout.write(`${line}\n`),
           browser: browser.get,
         });
       }
-      const report = formatReport(read.files, { color: process.stderr.isTTY });
-      if (report) process.stderr.write(`${report}\n`);
+      const report = formatReport(read.files, { color: io.stderr.isTTY });
+      if (report) io.stderr.write(`${report}\n`);
       if (!read.issue) {
-        process.stderr.write(
-          `${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`,
-        );
+        io.stderr.write(`${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`);
       }
       code = Math.max(code, exitCodeFor(read.files));
     }
   } catch (error) {
-    if (error instanceof UnknownLanguageError) return usageError(error.message);
+    if (error instanceof UnknownLanguageError) return usageError(error.message, io);
     // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
     // A stop signal makes the build fail too: that is what to say then.
     const signal = stopSignal();
@@ -93,12 +99,10 @@ async function main(argv: string[]): Promise<number> {
       : error instanceof BrowserNotFoundError
         ? error.message
         : `Build failed: ${(error as Error).message}`;
-    process.stderr.write(`${message}\nThe previous output is unchanged.\n`);
+    io.stderr.write(`${message}\nThe previous output is unchanged.\n`);
     return exitCode.errors;
   } finally {
     await browser.close();
   }
   return code;
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -108,6 +108,7 @@ const stageRanks: ReadonlyMap<string, number> = new Map([
   ['release', 3],
   ['dev', 3],
   ['cli', 4],
+  ['bin', 5],
 ]);
 
 /** Every import of `graph` that goes against the flow, as `from → to (stage → later stage)`. */

@@ -13,7 +13,7 @@ import { buildableFormats } from '../output/registry.js';
 import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot, supportedLanguages } from '../project.js';
-import { exitCode, exitCodeFor, formatReport } from '../report.js';
+import { exitCode, exitCodeFor, formatReport } from '../messages/report.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 

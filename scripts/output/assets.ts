@@ -55,4 +55,3 @@ export async function copyFontsAndMedia(folder: string, issueFolder: string): Pr
   await copyFonts(folder);
   await copyMedia(folder, issueFolder);
 }
-

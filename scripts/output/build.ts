@@ -69,7 +69,8 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
   const outputDir = path.join(options.outputRoot, location.slug);
   // The output folder is replaced whole: it must hold no manuscript (an --output that
   // names the manuscript folder would delete the issue).
-  if (holdsManuscript(outputDir)) throw new Error(`Will not build into ${outputDir}: it is or holds a manuscript folder.`);
+  if (holdsManuscript(outputDir))
+    throw new Error(`Will not build into ${outputDir}: it is or holds a manuscript folder.`);
   const formats = new Set(options.formats ?? buildableFormats);
   const unknownLangs = (options.langs ?? []).filter((lang) => !issue.languages.includes(lang));
   if (unknownLangs.length > 0) throw new UnknownLanguageError(location.slug, unknownLangs, issue.languages);
@@ -93,7 +94,9 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
       const started = performance.now();
       for (const file of await write({ issue, context, langs, staging, progress, browser })) {
         written.push(path.relative(staging, file));
-        progress(`${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`);
+        progress(
+          `${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`,
+        );
       }
       progress(`${location.slug}: ${format} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     }
@@ -157,4 +160,3 @@ export async function recoverReplacedFolders(parent: string): Promise<void> {
     }
   }
 }
-

@@ -14,5 +14,8 @@ export type { ZipEntry } from './zip.js';
  * (`YYYY-MM-DD`, at midnight). Returns the bytes of the container.
  */
 export async function zipEpub(entries: readonly ZipEntry[], date: string): Promise<Buffer> {
-  return zipEntries([{ path: 'mimetype', data: Buffer.from('application/epub+zip', 'ascii'), stored: true }, ...entries], date);
+  return zipEntries(
+    [{ path: 'mimetype', data: Buffer.from('application/epub+zip', 'ascii'), stored: true }, ...entries],
+    date,
+  );
 }

@@ -77,7 +77,12 @@ export async function makeEpub(
   }
   for (const font of fonts) {
     add(
-      { id: `font-${path.basename(font.name, '.woff2')}`, href: `styles/fonts/${font.name}`, mediaType: 'font/woff2', properties: [] },
+      {
+        id: `font-${path.basename(font.name, '.woff2')}`,
+        href: `styles/fonts/${font.name}`,
+        mediaType: 'font/woff2',
+        properties: [],
+      },
       await readFile(font.source),
     );
   }
@@ -115,7 +120,10 @@ export async function makeEpub(
     spine: content.documents.map((document) => document.id),
   });
 
-  return zipEpub([{ path: 'META-INF/container.xml', data: containerXml() }, { path: packagePath, data: opf }, ...files], edition.date);
+  return zipEpub(
+    [{ path: 'META-INF/container.xml', data: containerXml() }, { path: packagePath, data: opf }, ...files],
+    edition.date,
+  );
 }
 
 /** A person as the edition names them, and "Family, Given" for sorting. */

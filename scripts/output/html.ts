@@ -36,7 +36,11 @@ export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Prom
  *
  * @returns the files written.
  */
-export async function writeHtmlEditions(htmlDir: string, context: HtmlContext, langs: readonly Lang[]): Promise<string[]> {
+export async function writeHtmlEditions(
+  htmlDir: string,
+  context: HtmlContext,
+  langs: readonly Lang[],
+): Promise<string[]> {
   const written: string[] = [];
   for (const edition of context.editions.filter((candidate) => langs.includes(candidate.lang))) {
     // The files sit beside `html/`, two folders above the page.
@@ -70,11 +74,14 @@ export const writeHtml: FormatWriter = async (job) => {
   // the HTML alone, such as `npm run dev`, starts from the previous output).
   const formats = new Set(job.context.formats);
   for (const format of ['pdf', 'epub'] as const) {
-    const files = job.context.editions.map((edition) => path.join(job.staging, editionFileName(edition.slug, edition.lang, format)));
+    const files = job.context.editions.map((edition) =>
+      path.join(job.staging, editionFileName(edition.slug, edition.lang, format)),
+    );
     if (files.every((file) => existsSync(file))) formats.add(format);
   }
   const context = { ...job.context, formats };
   const written = await writeHtmlEditions(htmlDir, context, job.langs);
-  if (job.langs.length === job.issue.languages.length) written.push(await writeParallelEdition(htmlDir, job.issue, context));
+  if (job.langs.length === job.issue.languages.length)
+    written.push(await writeParallelEdition(htmlDir, job.issue, context));
   return written;
 };

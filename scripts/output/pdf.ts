@@ -76,7 +76,12 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
 }
 
 /** Lay out and print one edition; `printDir` holds its fonts and media. */
-export async function printEdition(session: BrowserSession, printDir: string, edition: Edition, labels: Labels): Promise<PrintedEdition> {
+export async function printEdition(
+  session: BrowserSession,
+  printDir: string,
+  edition: Edition,
+  labels: Labels,
+): Promise<PrintedEdition> {
   const started = performance.now();
   const keepWhole = new Set<string>();
   // Lay out until no word is hyphenated across two pages: each pass keeps the words
@@ -97,10 +102,23 @@ export async function printEdition(session: BrowserSession, printDir: string, ed
       await page.evaluate(await readFile(stableIds, 'utf8'));
       const notes = (await page.evaluate(await readFile(notePlacements, 'utf8'))) as NotePlacement[];
       if (blocked.length > 0) {
-        throw new Error(`The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`);
+        throw new Error(
+          `The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`,
+        );
       }
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
-      return { bytes: await withMetadata(pdf, edition, labels), pages, seconds: (performance.now() - started) / 1000, notes };
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+        timeout: 120_000,
+      });
+      return {
+        bytes: await withMetadata(pdf, edition, labels),
+        pages,
+        seconds: (performance.now() - started) / 1000,
+        notes,
+      };
     } finally {
       await page.close();
     }
@@ -117,7 +135,8 @@ async function layOut(page: Page, file: string): Promise<number> {
   await page.addScriptTag({ content: await readFile(pagedPolyfill, 'utf8') });
   return page.evaluate(async () => {
     await document.fonts.ready;
-    const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
+    const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } })
+      .PagedPolyfill;
     return (await polyfill.preview()).total;
   });
 }
@@ -152,7 +171,9 @@ function headingTexts(edition: Edition, labels: Labels): string[] {
   const rules = labels.typography;
   const texts = [
     `${edition.authors.map((author) => author.name).join(', ')}: ${typeset(edition.title, rules)}`,
-    ...edition.segments.flatMap((segment) => segment.children.filter((node) => node.type === 'heading').map((node) => typeset(toString(node), rules))),
+    ...edition.segments.flatMap((segment) =>
+      segment.children.filter((node) => node.type === 'heading').map((node) => typeset(toString(node), rules)),
+    ),
     `${edition.series.name} ${edition.issue}`,
   ];
   return texts.map((text) => removeSoftHyphens(text).replace(/\u00a0/g, ' '));
@@ -187,7 +208,8 @@ function stabilizeStructureIds(document: PDFDocument): void {
   const renamed = new Map<string, string>();
   const elements: PDFDict[] = [];
   for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of('Type'), PDFName) !== PDFName.of('StructElem')) continue;
+    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of('Type'), PDFName) !== PDFName.of('StructElem'))
+      continue;
     elements.push(object);
     const id = object.lookupMaybe(PDFName.of('ID'), PDFString, PDFHexString)?.decodeText();
     if (id !== undefined && !renamed.has(id)) renamed.set(id, `element-${String(renamed.size + 1).padStart(5, '0')}`);

@@ -87,7 +87,10 @@ async function openEpub(slug: string, lang: string): Promise<OpenEpub> {
   return {
     entries,
     text,
-    xhtml: (href) => unified().use(rehypeParse).parse(text(`EPUB/${href}`)),
+    xhtml: (href) =>
+      unified()
+        .use(rehypeParse)
+        .parse(text(`EPUB/${href}`)),
     opf,
   };
 }
@@ -137,51 +140,59 @@ describe('EPUB editions', () => {
     expect(written).toEqual(['jlaga-2099-1-en.epub', 'jlaga-2099-1-hu.epub']);
   });
 
-  it.each(editions)('%s %s: mimetype comes first, stored, and every file is dated the issue’s day', async (slug, lang) => {
-    const { entries, opf } = await openEpub(slug, lang);
-    const [first, second, third] = entries;
-    expect(first?.name).toBe('mimetype');
-    expect(first?.offset).toBe(0);
-    expect(first?.method).toBe(0);
-    expect(first?.localExtraLength).toBe(0);
-    expect(first?.data.toString('ascii')).toBe('application/epub+zip');
-    expect([second?.name, third?.name]).toEqual(['META-INF/container.xml', 'EPUB/package.opf']);
-    const [year, month, day] = (slug === '2099-1' ? '2099-01-15' : '2026-04-09').split('-').map(Number);
-    const dosDate = (((year ?? 0) - 1980) << 9) | ((month ?? 0) << 5) | (day ?? 0);
-    expect(new Set(entries.map((entry) => `${entry.dosDate} ${entry.dosTime}`))).toEqual(new Set([`${dosDate} 0`]));
-    // Every file but the fixed three is in the manifest, and every manifest item is a file.
-    const manifest = opf.filter((element) => element.nodeName === 'item').map((item) => `EPUB/${item.getAttribute('href')}`);
-    expect(entries.slice(3).map((entry) => entry.name)).toEqual(manifest);
-  });
+  it.each(editions)(
+    '%s %s: mimetype comes first, stored, and every file is dated the issue’s day',
+    async (slug, lang) => {
+      const { entries, opf } = await openEpub(slug, lang);
+      const [first, second, third] = entries;
+      expect(first?.name).toBe('mimetype');
+      expect(first?.offset).toBe(0);
+      expect(first?.method).toBe(0);
+      expect(first?.localExtraLength).toBe(0);
+      expect(first?.data.toString('ascii')).toBe('application/epub+zip');
+      expect([second?.name, third?.name]).toEqual(['META-INF/container.xml', 'EPUB/package.opf']);
+      const [year, month, day] = (slug === '2099-1' ? '2099-01-15' : '2026-04-09').split('-').map(Number);
+      const dosDate = (((year ?? 0) - 1980) << 9) | ((month ?? 0) << 5) | (day ?? 0);
+      expect(new Set(entries.map((entry) => `${entry.dosDate} ${entry.dosTime}`))).toEqual(new Set([`${dosDate} 0`]));
+      // Every file but the fixed three is in the manifest, and every manifest item is a file.
+      const manifest = opf
+        .filter((element) => element.nodeName === 'item')
+        .map((item) => `EPUB/${item.getAttribute('href')}`);
+      expect(entries.slice(3).map((entry) => entry.name)).toEqual(manifest);
+    },
+  );
 
-  it.each(editions)('%s %s: every note reference has its footnote, and every footnote a back-link', async (slug, lang) => {
-    const epub = await openEpub(slug, lang);
-    const text = epub.xhtml('text.xhtml');
-    const notes = epub.xhtml('notes.xhtml');
-    const references = select(text, (element) => element.properties.role === 'doc-noteref');
-    const asides = select(notes, (element) => element.tagName === 'aside');
-    expect(references.length).toBeGreaterThan(asides.length - 1);
-    for (const reference of references) {
-      expect(reference.properties['epub:type']).toBe('noteref');
-      const [file, id] = String(reference.properties.href).split('#');
-      expect(file).toBe('notes.xhtml');
-      const note = byId(notes, id ?? '');
-      expect(note?.tagName, `${String(reference.properties.href)} has no note`).toBe('aside');
-      expect(note?.properties['epub:type']).toBe('footnote');
-      expect(note?.properties.role).toBe('doc-footnote');
-    }
-    for (const aside of asides) {
-      const [backlink, ...more] = select(aside, (element) => element.properties.role === 'doc-backlink');
-      expect(more).toEqual([]);
-      const [file, id] = String(backlink?.properties.href).split('#');
-      expect(file).toBe('text.xhtml');
-      const reference = byId(text, id ?? '');
-      expect(reference?.properties.role, `${String(aside.properties.id)} links back to nothing`).toBe('doc-noteref');
-      expect(reference?.properties.href).toBe(`notes.xhtml#${String(aside.properties.id)}`);
-    }
-    // Each note is referenced: as many notes as distinct references.
-    expect(new Set(references.map((reference) => reference.properties.href)).size).toBe(asides.length);
-  });
+  it.each(editions)(
+    '%s %s: every note reference has its footnote, and every footnote a back-link',
+    async (slug, lang) => {
+      const epub = await openEpub(slug, lang);
+      const text = epub.xhtml('text.xhtml');
+      const notes = epub.xhtml('notes.xhtml');
+      const references = select(text, (element) => element.properties.role === 'doc-noteref');
+      const asides = select(notes, (element) => element.tagName === 'aside');
+      expect(references.length).toBeGreaterThan(asides.length - 1);
+      for (const reference of references) {
+        expect(reference.properties['epub:type']).toBe('noteref');
+        const [file, id] = String(reference.properties.href).split('#');
+        expect(file).toBe('notes.xhtml');
+        const note = byId(notes, id ?? '');
+        expect(note?.tagName, `${String(reference.properties.href)} has no note`).toBe('aside');
+        expect(note?.properties['epub:type']).toBe('footnote');
+        expect(note?.properties.role).toBe('doc-footnote');
+      }
+      for (const aside of asides) {
+        const [backlink, ...more] = select(aside, (element) => element.properties.role === 'doc-backlink');
+        expect(more).toEqual([]);
+        const [file, id] = String(backlink?.properties.href).split('#');
+        expect(file).toBe('text.xhtml');
+        const reference = byId(text, id ?? '');
+        expect(reference?.properties.role, `${String(aside.properties.id)} links back to nothing`).toBe('doc-noteref');
+        expect(reference?.properties.href).toBe(`notes.xhtml#${String(aside.properties.id)}`);
+      }
+      // Each note is referenced: as many notes as distinct references.
+      expect(new Set(references.map((reference) => reference.properties.href)).size).toBe(asides.length);
+    },
+  );
 
   it.each(editions)('%s %s: the contents list every heading of the text in order; landmarks', async (slug, lang) => {
     const epub = await openEpub(slug, lang);
@@ -213,11 +224,9 @@ describe('EPUB editions', () => {
       if (id !== undefined) expect(byId(epub.xhtml(file ?? ''), id), String(link.properties.href)).toBeDefined();
     }
     const [landmarks] = select(nav, (element) => element.properties['epub:type'] === 'landmarks');
-    expect(select(landmarks ?? nav, (element) => element.tagName === 'a').map((link) => link.properties['epub:type'])).toEqual([
-      'cover',
-      'toc',
-      'bodymatter',
-    ]);
+    expect(
+      select(landmarks ?? nav, (element) => element.tagName === 'a').map((link) => link.properties['epub:type']),
+    ).toEqual(['cover', 'toc', 'bodymatter']);
   });
 
   it.each(editions)('%s %s: the package and every document say the language', async (slug, lang) => {
@@ -281,7 +290,9 @@ describe('EPUB editions', () => {
       // Sorted "Family, Given" whichever order the edition writes the name in.
       const [first, second] = (creator.textContent ?? '').split(' ');
       const id = creator.getAttribute('id') ?? '';
-      expect(metas(opf, 'file-as', id)).toEqual([expected.lang === 'hu' ? `${first}, ${second}` : `${second}, ${first}`]);
+      expect(metas(opf, 'file-as', id)).toEqual([
+        expected.lang === 'hu' ? `${first}, ${second}` : `${second}, ${first}`,
+      ]);
       expect(metas(opf, 'role', id)).toEqual(['aut']);
     }
     expect(dc(opf, 'publisher').map((element) => element.textContent)).toEqual([expected.publisher]);
@@ -314,7 +325,9 @@ describe('EPUB editions', () => {
       const epub = await openEpub(slug, lang);
       const images = epub.entries
         .filter((entry) => entry.name.endsWith('.xhtml'))
-        .flatMap((entry) => select(epub.xhtml(entry.name.slice('EPUB/'.length)), (element) => element.tagName === 'img'));
+        .flatMap((entry) =>
+          select(epub.xhtml(entry.name.slice('EPUB/'.length)), (element) => element.tagName === 'img'),
+        );
       expect(images.length).toBe(slug === '2099-1' ? 2 : 1);
       for (const image of images) expect(String(image.properties.alt ?? '').trim()).not.toBe('');
     }
@@ -327,7 +340,9 @@ describe('EPUB editions', () => {
     expect(fonts.length).toBeGreaterThan(0);
     const items = epub.opf.filter((element) => element.nodeName === 'item');
     for (const font of fonts) {
-      expect(items.find((item) => item.getAttribute('href') === font)?.getAttribute('media-type'), font).toBe('font/woff2');
+      expect(items.find((item) => item.getAttribute('href') === font)?.getAttribute('media-type'), font).toBe(
+        'font/woff2',
+      );
     }
     expect(epub.text('EPUB/styles/fonts.css')).toBe(css);
   });
@@ -361,9 +376,10 @@ describe('EPUB editions', () => {
     }
     for (const lang of ['en', 'hu']) {
       const name = editionFileName('2099-1', lang, 'epub');
-      expect((await readFile(path.join(second.outputDir, name))).equals(await readFile(epubPath('2099-1', lang))), name).toBe(
-        true,
-      );
+      expect(
+        (await readFile(path.join(second.outputDir, name))).equals(await readFile(epubPath('2099-1', lang))),
+        name,
+      ).toBe(true);
     }
   });
 });

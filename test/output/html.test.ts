@@ -53,7 +53,9 @@ describe('HTML editions of the fixture issue', () => {
     // Every format writes its English files only, and nothing else.
     expect(result.written).toEqual([
       'html/en/index.html',
-      ...buildableFormats.filter((format) => format !== 'html').map((format) => editionFileName('2099-1', 'en', format)),
+      ...buildableFormats
+        .filter((format) => format !== 'html')
+        .map((format) => editionFileName('2099-1', 'en', format)),
     ]);
     expect(await hashTree(outputDir)).toEqual(before);
   });

@@ -73,7 +73,9 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     // And the PDF's own text agrees: each note's number and first words on that page.
     for (const { note, notePage } of result.notes) {
       const word = /\p{L}{4,}/u.exec(toString(edition.notes[note - 1]?.children[0]))?.[0] ?? '';
-      expect(normalize(pages[(notePage ?? 0) - 1] ?? ''), `note ${note}`).toMatch(new RegExp(`(^| )${note}\\. [^ ]*( [^ ]*){0,4}${word}`, 'u'));
+      expect(normalize(pages[(notePage ?? 0) - 1] ?? ''), `note ${note}`).toMatch(
+        new RegExp(`(^| )${note}\\. [^ ]*( [^ ]*){0,4}${word}`, 'u'),
+      );
     }
   });
 
@@ -89,10 +91,14 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
   it('keeps words whole in the text layer', async () => {
     const { edition, pages } = get(lang);
     const html = await readFile(path.join(await builtHtml(), lang, 'index.html'), 'utf8');
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ').replace(/\u00ad/g, '');
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z]+;/g, ' ')
+      .replace(/\u00ad/g, '');
     const vocabulary = new Set(tokens(text));
     // pdftotext reads a real hyphen at a line's end as a break and joins the halves.
-    for (const compound of text.match(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu) ?? []) for (const word of tokens(compound.replace(/-/g, ''))) vocabulary.add(word);
+    for (const compound of text.match(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu) ?? [])
+      for (const word of tokens(compound.replace(/-/g, ''))) vocabulary.add(word);
     for (const word of tokens('JOHN LUKACS Institute for Strategy and Politics')) vocabulary.add(word);
     const fragments = pages.flatMap((page) => tokens(page)).filter((word) => !vocabulary.has(word));
     expect(fragments).toEqual([]);
@@ -104,7 +110,11 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     const last = normalize(pages[pages.length - 1] ?? '');
     expect(last).toContain(lang === 'en' ? 'Publisher' : 'Kiadó');
     expect(last).toContain('jli@uni-nke.hu');
-    expect(last).toContain(lang === 'en' ? 'Gábor Csizmazia, Viktor Eszterhai, Balázs Tárnok' : 'Csizmazia Gábor, Eszterhai Viktor, Tárnok Balázs');
+    expect(last).toContain(
+      lang === 'en'
+        ? 'Gábor Csizmazia, Viktor Eszterhai, Balázs Tárnok'
+        : 'Csizmazia Gábor, Eszterhai Viktor, Tárnok Balázs',
+    );
   });
 
   it('embeds every font, none as Type 3', async () => {
@@ -127,7 +137,9 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     expect(info).toMatch(/CreationDate: +Thu Apr {2}9 00:00:00 2026 UTC/);
     expect(info).toMatch(/ModDate: +Thu Apr {2}9 00:00:00 2026 UTC/);
     expect(info).toMatch(/Tagged: +yes/);
-    const json = JSON.parse((await run('qpdf', ['--json=2', '--json-key=outlines', file])).stdout) as { outlines: Array<{ title: string; kids: unknown[] }> };
+    const json = JSON.parse((await run('qpdf', ['--json=2', '--json-key=outlines', file])).stdout) as {
+      outlines: Array<{ title: string; kids: unknown[] }>;
+    };
     const titles = JSON.stringify(json.outlines).replace(/\u00a0/g, ' ');
     expect(titles).toContain(lang === 'en' ? '1. Introduction' : '1. Bevezetés');
     expect(titles).toContain(lang === 'en' ? '6. Conclusions' : '6. Következtetések');
@@ -142,7 +154,9 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     const { file, result } = get(lang);
     const page = which === 'first' ? 1 : result.pages;
     const reference = path.join(fixtures, 'visual', `2026-3-${lang}-${which}.pgm`);
-    expect(existsSync(reference), `${reference} is missing: render it with pdftoppm -gray -r 30 and review it`).toBe(true);
+    expect(existsSync(reference), `${reference} is missing: render it with pdftoppm -gray -r 30 and review it`).toBe(
+      true,
+    );
     const rendered = await render(file, page);
     const difference = meanDifference(await readFile(reference), rendered);
     expect(difference).toBeLessThan(4);
@@ -161,12 +175,20 @@ function builtHtml(): Promise<string> {
 }
 
 function tokens(text: string): string[] {
-  return (text.replace(/\u00ad/g, '').toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((word) => word.length >= 3);
+  return (
+    text
+      .replace(/\u00ad/g, '')
+      .toLowerCase()
+      .match(/\p{L}{3,}/gu) ?? []
+  ).filter((word) => word.length >= 3);
 }
 
 /** A page as an 8-bit grey image (PGM), 30 pixels per inch. */
 async function render(file: string, page: number): Promise<Buffer> {
-  const { stdout } = await run('pdftoppm', ['-gray', '-r', '30', '-f', String(page), '-l', String(page), file], { encoding: 'buffer', maxBuffer: 1 << 24 });
+  const { stdout } = await run('pdftoppm', ['-gray', '-r', '30', '-f', String(page), '-l', String(page), file], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 24,
+  });
   return stdout;
 }
 
@@ -181,6 +203,7 @@ function meanDifference(a: Buffer, b: Buffer): number {
   const right = pixels(b);
   expect([right.width, right.height]).toEqual([left.width, left.height]);
   let total = 0;
-  for (let index = 0; index < left.data.length; index++) total += Math.abs((left.data[index] ?? 0) - (right.data[index] ?? 0));
+  for (let index = 0; index < left.data.length; index++)
+    total += Math.abs((left.data[index] ?? 0) - (right.data[index] ?? 0));
   return total / left.data.length;
 }

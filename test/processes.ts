@@ -118,6 +118,24 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Wait for a process of `run` whose command line holds `part`, or for `run` to end
+ * first (then there is nothing to wait for), or `timeoutMs`.
+ */
+export async function waitForMarkedProcess(
+  run: MarkedRun,
+  part: string,
+  timeoutMs: number,
+): Promise<ProcessInfo | null | undefined> {
+  return waitFor(
+    () =>
+      run.child.exitCode !== null
+        ? null
+        : markedProcesses(run.marker).find((process) => process.command.includes(part)),
+    timeoutMs,
+  );
+}
+
 /** The processes still marked `marker` after `graceMs`; none is the test's hope. */
 export async function survivors(marker: string, graceMs: number): Promise<ProcessInfo[]> {
   const left = await waitFor(() => (markedProcesses(marker).length === 0 ? [] : undefined), graceMs);

@@ -5,8 +5,7 @@
  * that issue is written; its previous output stays), 2 on bad usage.
  */
 import path from 'node:path';
-import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
-import { stopSignal } from '../cleanup.js';
+import { lazyBrowser } from '../browser.js';
 import { buildIssue, UnknownLanguageError } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
 import { buildableFormats } from '../output/registry.js';
@@ -14,6 +13,7 @@ import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot, supportedLanguages } from '../project.js';
 import { exitCode, exitCodeFor, formatReport } from '../messages/report.js';
+import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
@@ -92,13 +92,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     if (error instanceof UnknownLanguageError) return usageError(error.message, io);
     // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
-    // A stop signal makes the build fail too: that is what to say then.
-    const signal = stopSignal();
-    const message = signal
-      ? `Stopped by ${signal}.`
-      : error instanceof BrowserNotFoundError
-        ? error.message
-        : `Build failed: ${(error as Error).message}`;
+    const message = failureLine(error, 'Build');
     io.stderr.write(`${message}\nThe previous output is unchanged.\n`);
     return exitCode.errors;
   } finally {

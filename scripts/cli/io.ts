@@ -1,3 +1,6 @@
+import { BrowserNotFoundError } from '../browser.js';
+import { stopSignal } from '../cleanup.js';
+
 /**
  * Where a command writes. A command's `main(argv, io)` writes through `io` alone, so
  * that the thin entry under `scripts/bin/` hands it the process's streams and a test
@@ -27,6 +30,18 @@ export const processIo: CommandIo = {
     return Boolean(process.env.NO_COLOR);
   },
 };
+
+/**
+ * The line that says why a build or release stopped when it was not the manuscript's
+ * fault: the stop signal, the missing browser, or the failure itself.
+ *
+ * @param what the command's noun for it (`Build`, `Release`).
+ */
+export function failureLine(error: unknown, what: string): string {
+  const signal = stopSignal();
+  if (signal) return `Stopped by ${signal}.`;
+  return error instanceof BrowserNotFoundError ? error.message : `${what} failed: ${(error as Error).message}`;
+}
 
 /** A command: its arguments (without `node` and the script) and streams in, its exit code out. */
 export type Command = (argv: string[], io: CommandIo) => Promise<number>;

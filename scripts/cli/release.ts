@@ -5,13 +5,13 @@
  * 2 bad usage.
  */
 import path from 'node:path';
-import { BrowserNotFoundError, lazyBrowser } from '../browser.js';
-import { stopSignal } from '../cleanup.js';
+import { lazyBrowser } from '../browser.js';
 import { projectRoot } from '../project.js';
 import { releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
 import type { VFile } from 'vfile';
 import { exitCode, formatJsonReport, formatReport } from '../messages/report.js';
+import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
@@ -90,13 +90,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     );
     return exitCode.ok;
   } catch (error) {
-    // A stop signal makes the release fail too: that is what to say then.
-    const signal = stopSignal();
-    const message = signal
-      ? `Stopped by ${signal}.`
-      : error instanceof BrowserNotFoundError
-        ? error.message
-        : `Release failed: ${(error as Error).message}`;
+    const message = failureLine(error, 'Release');
     io.stderr.write(`${message}\nThe previous release is unchanged.\n`);
     return exitCode.errors;
   } finally {

@@ -3,14 +3,13 @@
  * dies with it and the next build clears its folders; stopped by a signal, it ends the
  * browser and removes its folders itself, and the previous output stays as it was.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixtureManuscript } from '../helpers.js';
-import { killMarked, markedProcesses, runMarked, survivors, waitFor } from '../processes.js';
+import { copyFixtureManuscript, hashTree } from '../helpers.js';
+import { killMarked, runMarked, survivors, waitForMarkedProcess } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
 const buildCli = 'scripts/bin/build.ts';
@@ -37,32 +36,14 @@ async function buildUntilPrinting(
   temporary: string,
 ): Promise<{ run: MarkedRun; profile: string }> {
   const run = build(issue, outputRoot, temporary);
-  const renderer = await waitFor(
-    () =>
-      // A build that ended (failed) before printing has nothing to wait for.
-      run.child.exitCode !== null
-        ? null
-        : markedProcesses(run.marker).find((process) => process.command.includes('--type=renderer')),
-    60_000,
-  );
+  // A build that ended (failed) before printing has nothing to wait for.
+  const renderer = await waitForMarkedProcess(run, '--type=renderer', 60_000);
   expect(renderer, run.output()).toBeTruthy();
   // The HTML and the EPUB are done before the PDF starts.
   expect(run.output()).toMatch(/2099-1: epub done/);
   const profile = /--user-data-dir=(\S+)/.exec(renderer?.command ?? '')?.[1];
   expect(profile).toBeDefined();
   return { run, profile: profile ?? '' };
-}
-
-async function hashTree(folder: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(folder, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return hashes;
 }
 
 /** A copy of the fixture issue, and empty folders for its output and for the builds' temporary files. */

@@ -4,7 +4,6 @@
  * `--verify` finds a changed file.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,23 +15,11 @@ import { releaseIssue } from '../../scripts/release/release.js';
 import type { Manifest } from '../../scripts/release/manifest.js';
 import { checkHtml } from '../../scripts/release/validators.js';
 import { verifyRelease } from '../../scripts/release/verify.js';
-import { copyFixtureManuscript, fixtures, locate } from '../helpers.js';
+import { copyFixtureManuscript, fixtures, hashTree, locate } from '../helpers.js';
 
 const run = promisify(execFile);
 const browser = lazyBrowser();
 let first: string;
-
-async function hashTree(folder: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(folder, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return hashes;
-}
 
 async function release(issue: string, options: { draft?: boolean; beforeMove?: () => void; root?: string } = {}) {
   const releaseRoot = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'jlaga-release-')));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { goldenDir } from '../helpers.js';
-import { killMarked, markedProcesses, runMarked, survivors, waitFor } from '../processes.js';
+import { killMarked, runMarked, survivors, waitForMarkedProcess } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
 const runs: MarkedRun[] = [];
@@ -36,13 +36,7 @@ describe('the validators stopped while they run', () => {
   it.each(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('end their Java process on %s', async (signal) => {
     const run = runMarked('test/release/validate-pages.ts', await manyPages());
     runs.push(run);
-    const java = await waitFor(
-      () =>
-        run.child.exitCode !== null
-          ? null
-          : markedProcesses(run.marker).find((process) => process.command.includes('vnu.jar')),
-      30_000,
-    );
+    const java = await waitForMarkedProcess(run, 'vnu.jar', 30_000);
     expect(java, run.output()).toBeTruthy();
     // Well into its work: past the JVM's start.
     await sleep(1_000);

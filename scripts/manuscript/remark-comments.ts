@@ -29,7 +29,8 @@ export const remarkComments: Plugin<[], Root> = function () {
   const processor = this;
   return function (tree: Root, file: VFile) {
     const place = location(file);
-    const labels = definedLabels(tree);
+    // Walked for only when text between comments must be read: most files have none.
+    let labels: ReturnType<typeof definedLabels> | undefined;
     visit(tree, 'html', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const rest = node.value.replace(commentPattern, (comment) => comment.replace(/[^\n]/g, ' '));
@@ -46,7 +47,7 @@ export const remarkComments: Plugin<[], Root> = function () {
       }
       const leading = rest.length - rest.trimStart().length;
       const text = rest.slice(leading).trimEnd();
-      const parsed = parseFragment(text, labels, (source) => processor.parse(source) as Root);
+      const parsed = parseFragment(text, (labels ??= definedLabels(tree)), (source) => processor.parse(source) as Root);
       shiftPositions(parsed, start + leading, place);
       const replaced = joinParagraphs(parent, index, parsed);
       return [SKIP, replaced];

@@ -5,12 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeOwnedFolder, removeAbandonedFolders } from '../scripts/cleanup.js';
 import { recoverReplacedFolders } from '../scripts/output/build.js';
+import { tempFolder } from './helpers.js';
 
 /** The id of a process that has ended (and was reaped). */
 function endedPid(): number {
@@ -21,7 +21,7 @@ function endedPid(): number {
 
 describe('folders a killed run left', () => {
   it('removes those of ended processes only', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-cleanup-'));
+    const root = await tempFolder('jlaga-cleanup-');
     const dead = endedPid();
     const names = [
       `.build-2099-1-${dead}-a1B2c3`, // a killed build's
@@ -42,7 +42,7 @@ describe('folders a killed run left', () => {
   });
 
   it('puts back an output a killed build had moved aside, and removes one it had replaced', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-cleanup-'));
+    const root = await tempFolder('jlaga-cleanup-');
     const dead = endedPid();
     // Killed between the two renames: the old output is aside, nothing in its place.
     await mkdir(path.join(root, `2099-1.previous-${dead}`));

@@ -1,7 +1,6 @@
 /** Shared helpers of the tests: fixture paths and reading an issue by folder. */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locateIssue } from '../scripts/manuscript/locate-issue.js';
@@ -12,6 +11,9 @@ import { buildIssue } from '../scripts/output/build.js';
 import type { Format } from '../scripts/output/file-names.js';
 import type { Command, CommandIo } from '../scripts/cli/io.js';
 import { projectRoot } from '../scripts/project.js';
+import { tempFolder } from './temp-folders.js';
+
+export { tempFolder } from './temp-folders.js';
 
 export const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -51,7 +53,7 @@ export function messageLines(result: ReadResult): string[] {
 
 /** A copy of the fixture manuscript folder (series.yaml and 2099-1/) in a temporary folder. */
 export async function copyFixtureManuscript(): Promise<{ root: string; issue: string }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-test-'));
+  const root = await tempFolder('jlaga-test-');
   await cp(path.join(fixtures, 'manuscript'), root, { recursive: true });
   return { root, issue: path.join(root, '2099-1') };
 }
@@ -74,7 +76,7 @@ export async function buildFixture(
   folder = fixtureIssue,
   formats?: readonly Format[],
 ): Promise<{ outputRoot: string; outputDir: string }> {
-  const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-'));
+  const outputRoot = await tempFolder('jlaga-out-');
   const result = await buildIssue(await readValid(folder), { outputRoot, formats });
   return { outputRoot, outputDir: result.outputDir };
 }

@@ -1,31 +1,27 @@
 /** `npm run build`: what it refuses before building anything (bad usage, exit 2; manuscript errors, exit 1). */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/project.js';
-import { buildFixture, copyFixtureManuscript, fixtureIssue, fixtures, hashTree } from '../helpers.js';
+import { main } from '../../scripts/cli/build.js';
+import {
+  buildFixture,
+  copyFixtureManuscript,
+  fixtureIssue,
+  fixtures,
+  hashTree,
+  runCommand,
+  tempFolder,
+} from '../helpers.js';
+import type { CommandRun } from '../helpers.js';
 
-const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const build = path.join(projectRoot, 'scripts', 'bin', 'build.ts');
-
-async function buildIssue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [build, ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
+function buildIssue(...args: string[]): Promise<CommandRun> {
+  return runCommand(main, args);
 }
 
 /** An issue written in English only, beside a copy of the fixture series. */
 async function englishOnlyIssue(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-test-'));
+  const root = await tempFolder('jlaga-test-');
   await cp(path.join(fixtures, 'manuscript', 'series.yaml'), path.join(root, 'series.yaml'));
   const issue = path.join(root, '2099-2');
   await mkdir(issue);
@@ -55,7 +51,7 @@ describe('npm run build --lang', () => {
   it.each([['de'], ['en,de'], ['xx', '--format', 'html']])(
     'refuses a language the project has no edition in (--lang %s)',
     async (lang, ...rest) => {
-      const outputRoot = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-')), 'output');
+      const outputRoot = path.join(await tempFolder('jlaga-out-'), 'output');
       const unknown = lang.split(',').filter((code) => code !== 'en');
       const { code, stdout, stderr } = await buildIssue(fixtureIssue, '--lang', lang, ...rest, '--output', outputRoot);
       expect(code).toBe(2);
@@ -66,7 +62,7 @@ describe('npm run build --lang', () => {
   );
 
   it('refuses a language the issue is not written in', async () => {
-    const outputRoot = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-out-')), 'output');
+    const outputRoot = path.join(await tempFolder('jlaga-out-'), 'output');
     const { code, stdout, stderr } = await buildIssue(await englishOnlyIssue(), '--lang', 'hu', '--output', outputRoot);
     expect(code).toBe(2);
     expect(stderr).toBe('Unknown language hu for 2099-2: expected en.\n');

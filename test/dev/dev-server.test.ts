@@ -7,15 +7,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBuildLine, startDevServer } from '../../scripts/dev/dev-server.js';
 import type { DevBuild, DevServer } from '../../scripts/dev/dev-server.js';
 import type { OverlayMessage } from '../../scripts/dev/live-reload.js';
 import { contentTypeOf, resolveInside } from '../../scripts/dev/static-files.js';
-import { copyFixtureManuscript, locate } from '../helpers.js';
+import { copyFixtureManuscript, locate, tempFolder } from '../helpers.js';
 import { readEvents } from './event-stream.js';
 import type { EventReader } from './event-stream.js';
 
@@ -28,7 +26,7 @@ const builds: DevBuild[] = [];
 beforeAll(async () => {
   const { issue } = await copyFixtureManuscript();
   manuscript = path.join(issue, 'index.md');
-  outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-dev-'));
+  outputRoot = await tempFolder('jlaga-dev-');
   // A file beside the served folder, which no URL may reach.
   await writeFile(path.join(outputRoot, 'secret.txt'), 'not to be served');
   server = await startDevServer({

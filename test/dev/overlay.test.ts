@@ -2,8 +2,7 @@
  * The live-reload client in Chromium: a manuscript error shows an accessible overlay
  * over the last good page, and the next good build reloads the page without it.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import type { BrowserSession } from '../../scripts/browser.js';
 import { startDevServer } from '../../scripts/dev/dev-server.js';
 import type { DevServer } from '../../scripts/dev/dev-server.js';
 import { axeViolations } from '../axe.js';
-import { copyFixtureManuscript, locate } from '../helpers.js';
+import { copyFixtureManuscript, locate, tempFolder } from '../helpers.js';
 
 let session: BrowserSession;
 let server: DevServer;
@@ -23,7 +22,7 @@ const folders: string[] = [];
 beforeAll(async () => {
   const { root, issue } = await copyFixtureManuscript();
   manuscript = path.join(issue, 'index.md');
-  const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-dev-'));
+  const outputRoot = await tempFolder('jlaga-dev-');
   folders.push(root, outputRoot);
   server = await startDevServer({ location: locate(issue), outputRoot, port: 0 });
   session = await launchBrowser();

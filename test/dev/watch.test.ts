@@ -1,9 +1,9 @@
 /** The watcher of the dev server: one call per burst of changes, editors' swap files left out. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { watchFolders } from '../../scripts/dev/watch.js';
+import { tempFolder } from '../helpers.js';
 
 /** The calls `watchFolders` makes while `act` runs and for `quietMs` after it. */
 async function callsDuring(
@@ -27,7 +27,7 @@ async function callsDuring(
 
 /** A new empty folder, removed when the test ends. */
 async function temporaryFolder(): Promise<string> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-watch-'));
+  const folder = await tempFolder('jlaga-watch-');
   onTestFinished(() => rm(folder, { recursive: true, force: true }));
   return folder;
 }

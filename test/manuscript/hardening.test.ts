@@ -3,8 +3,7 @@
  * elsewhere, run a script, or stop a stage without a positioned message.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { buildIssue } from '../../scripts/output/build.js';
 import { projectRoot } from '../../scripts/project.js';
 import { typeset } from '../../scripts/render/typography.js';
 import { loadLabels } from '../../scripts/render/labels.js';
-import { fixtures, messageLines, read, readValid } from '../helpers.js';
+import { fixtures, messageLines, read, readValid, tempFolder } from '../helpers.js';
 
 const frontMatter =
   '---\n{issue: "2099/1", date: 2099-01-15, languages: [en], title: {en: T}, authors: [{given: A, family: B}]}\n---\n';
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 /** A series folder in a temporary folder with one issue, `2099-1`, holding `text`. */
 async function issueWith(text: string, series?: string): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-hardening-'));
+  const root = await tempFolder('jlaga-hardening-');
   made.push(root);
   if (series === undefined) await copyFile(path.join(fixtures, 'rules', 'series.yaml'), path.join(root, 'series.yaml'));
   else await writeFile(path.join(root, 'series.yaml'), series);
@@ -143,7 +142,7 @@ describe('files outside the issue', () => {
     expect(result.issue).toBeUndefined();
 
     await expect(readIssueFile(issue, 'assets/passwd.png')).rejects.toThrow(/not a file of the issue folder/);
-    const out = await mkdtemp(path.join(os.tmpdir(), 'jlaga-hardening-out-'));
+    const out = await tempFolder('jlaga-hardening-out-');
     made.push(out);
     await copyMedia(out, issue);
     expect(existsSync(path.join(out, 'media', 'real.png'))).toBe(true);
@@ -152,12 +151,12 @@ describe('files outside the issue', () => {
 
   it('are not copied when assets/ itself is a link', async () => {
     const issue = await issueWith(`${frontMatter}\n:::en{#a}\nText.\n:::\n`);
-    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'jlaga-hardening-elsewhere-'));
+    const elsewhere = await tempFolder('jlaga-hardening-elsewhere-');
     made.push(elsewhere);
     await writeFile(path.join(elsewhere, 'secret.png'), 'secret');
     await symlink(elsewhere, path.join(issue, 'assets'));
     expect(messageLines(await read(issue))).toEqual(['assets 0:0 error asset-link']);
-    const out = await mkdtemp(path.join(os.tmpdir(), 'jlaga-hardening-out-'));
+    const out = await tempFolder('jlaga-hardening-out-');
     made.push(out);
     await copyMedia(out, issue);
     expect(existsSync(path.join(out, 'media'))).toBe(false);
@@ -173,7 +172,7 @@ describe('files outside the issue', () => {
 describe('where an issue may be and where a build may write', () => {
   it('refuses an issue folder named like a folder of output/', async () => {
     for (const name of ['release', 'site', '.build-x']) {
-      const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-hardening-'));
+      const root = await tempFolder('jlaga-hardening-');
       made.push(root);
       await mkdir(path.join(root, name));
       await writeFile(path.join(root, name, 'index.md'), `${frontMatter}\n:::en{#a}\nText.\n:::\n`);

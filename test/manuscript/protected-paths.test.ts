@@ -1,10 +1,9 @@
 /** Output paths that would write over a manuscript, the series file or a folder that holds them. */
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holdsManuscript, refuseManuscriptTarget } from '../../scripts/manuscript/protected-paths.js';
-import { copyFixtureManuscript } from '../helpers.js';
+import { copyFixtureManuscript, tempFolder } from '../helpers.js';
 
 describe('refuseManuscriptTarget', () => {
   it('refuses a manuscript, the series file, a glossary and a folder, through links too', async () => {
@@ -16,7 +15,7 @@ describe('refuseManuscriptTarget', () => {
     expect(refuseManuscriptTarget(issue)).toMatch(/it is a folder; give the path of a file\.$/);
     expect(refuseManuscriptTarget(root + path.sep)).toMatch(/it is a folder/);
 
-    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'jlaga-links-'));
+    const elsewhere = await tempFolder('jlaga-links-');
     await symlink(manuscript, path.join(elsewhere, 'export.xlf'));
     await symlink(issue, path.join(elsewhere, 'issue'));
     expect(refuseManuscriptTarget(path.join(elsewhere, 'export.xlf'))).toMatch(/\(a link to .*index\.md\): it is the manuscript/);
@@ -27,7 +26,7 @@ describe('refuseManuscriptTarget', () => {
   it('allows a new or ordinary file, also one inside an issue folder, and an index.md that is no manuscript', async () => {
     const { issue } = await copyFixtureManuscript();
     expect(refuseManuscriptTarget(path.join(issue, 'export.xlf'))).toBeUndefined();
-    const plain = await mkdtemp(path.join(os.tmpdir(), 'jlaga-plain-'));
+    const plain = await tempFolder('jlaga-plain-');
     expect(refuseManuscriptTarget(path.join(plain, 'diff.html'))).toBeUndefined();
     expect(refuseManuscriptTarget(path.join(plain, 'missing', 'deeper', 'diff.html'))).toBeUndefined();
     await writeFile(path.join(plain, 'index.md'), '# Notes\n');
@@ -48,13 +47,13 @@ describe('holdsManuscript', () => {
     // Beside the issues, in the series folder, is not inside one.
     expect(holdsManuscript(path.join(root, 'output', '2099-1'))).toBe(false);
 
-    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'jlaga-links-'));
+    const elsewhere = await tempFolder('jlaga-links-');
     await symlink(issue, path.join(elsewhere, 'out'));
     expect(holdsManuscript(path.join(elsewhere, 'out'))).toBe(true);
   });
 
   it('finds an issue folder deep inside, and a manuscript by its front matter without a series file', async () => {
-    const top = await mkdtemp(path.join(os.tmpdir(), 'jlaga-deep-'));
+    const top = await tempFolder('jlaga-deep-');
     await mkdir(path.join(top, 'a', 'b', 'c'), { recursive: true });
     expect(holdsManuscript(top)).toBe(false);
     await writeFile(path.join(top, 'a', 'b', 'c', 'index.md'), '---\nissue: "2099/9"\n---\n');
@@ -62,7 +61,7 @@ describe('holdsManuscript', () => {
   });
 
   it('is false for an ordinary or missing folder', async () => {
-    const plain = await mkdtemp(path.join(os.tmpdir(), 'jlaga-plain-'));
+    const plain = await tempFolder('jlaga-plain-');
     await mkdir(path.join(plain, 'html', 'en'), { recursive: true });
     await writeFile(path.join(plain, 'html', 'index.md'), 'Just notes.\n');
     expect(holdsManuscript(plain)).toBe(false);

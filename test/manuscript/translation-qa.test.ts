@@ -2,8 +2,7 @@
  * Translation QA: how numbers are normalised across English and Hungarian, how a text
  * ends, which marks are unbalanced, and the `qa-ignore` marker at work.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -11,7 +10,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { compareNumbers, numbersIn } from '../../scripts/manuscript/qa/number-tokens.js';
 import { doubledSpaces, endMark, referenceMark, textRuns, unbalancedMarks } from '../../scripts/manuscript/qa/text-runs.js';
-import { fixtures, messageLines, read } from '../helpers.js';
+import { fixtures, messageLines, read, tempFolder } from '../helpers.js';
 
 /** The first value of each number of `text`. */
 const values = (text: string) => numbersIn(text).map((token) => token.values[0]);
@@ -186,7 +185,7 @@ describe('the qa-ignore marker', () => {
     expect(messageLines(await read(folder))).toEqual([]);
 
     // The same manuscript without the marker: the check speaks.
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-qa-'));
+    const root = await tempFolder('jlaga-qa-');
     await cp(path.join(fixtures, 'rules', 'series.yaml'), path.join(root, 'series.yaml'));
     await cp(folder, path.join(root, 'qa-ignore-marker'), { recursive: true });
     const file = path.join(root, 'qa-ignore-marker', 'index.md');
@@ -198,7 +197,7 @@ describe('the qa-ignore marker', () => {
   });
 
   it('reports a marker that names no check', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-qa-'));
+    const root = await tempFolder('jlaga-qa-');
     await cp(path.join(fixtures, 'rules', 'series.yaml'), path.join(root, 'series.yaml'));
     await cp(path.join(fixtures, 'rules', 'qa-ignore-unknown'), path.join(root, 'qa-ignore-unknown'), {
       recursive: true,
@@ -211,7 +210,7 @@ describe('the qa-ignore marker', () => {
   });
 
   it('silences every check with `all`', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-qa-'));
+    const root = await tempFolder('jlaga-qa-');
     await cp(path.join(fixtures, 'rules', 'series.yaml'), path.join(root, 'series.yaml'));
     await cp(path.join(fixtures, 'rules', 'qa-spacing'), path.join(root, 'qa-spacing'), { recursive: true });
     const file = path.join(root, 'qa-spacing', 'index.md');

@@ -6,8 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Element, ElementContent, Root } from 'hast';
@@ -21,7 +20,7 @@ import { buildIssue } from '../../scripts/output/build.js';
 import { editionFileName } from '../../scripts/output/file-names.js';
 import { projectRoot, templatesDir } from '../../scripts/project.js';
 import { loadLabels } from '../../scripts/render/labels.js';
-import { fixtureIssue, readValid } from '../helpers.js';
+import { fixtureIssue, readValid, tempFolder } from '../helpers.js';
 import { readZip } from '../zip-reader.js';
 import type { ZipEntryRead } from '../zip-reader.js';
 
@@ -44,7 +43,7 @@ const outputDirs = new Map<string, string>();
 
 /** Build only the EPUB format of the issue in `folder` into a new temporary folder. */
 async function buildEpubs(folder: string): Promise<{ outputDir: string; written: string[] }> {
-  const outputRoot = await mkdtemp(path.join(os.tmpdir(), 'jlaga-epub-'));
+  const outputRoot = await tempFolder('jlaga-epub-');
   return buildIssue(await readValid(folder), { outputRoot, formats: ['epub'] });
 }
 
@@ -394,7 +393,7 @@ describe('EPUBCheck', () => {
     expect(existsSync(epubcheckJar), `${epubcheckJar} is missing: run npm run setup or set EPUBCHECK_JAR`).toBe(true);
     const reports = await Promise.all(
       editions.map(async ([slug, lang]) => {
-        const json = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-epubcheck-')), 'report.json');
+        const json = path.join(await tempFolder('jlaga-epubcheck-'), 'report.json');
         // EPUBCheck exits 1 when it reports a problem; the JSON says which.
         await run('java', ['-jar', epubcheckJar, epubPath(slug, lang), '--json', json]).catch(() => undefined);
         return { name: `${slug}-${lang}`, report: JSON.parse(await readFile(json, 'utf8')) as EpubcheckReport };
@@ -436,7 +435,7 @@ describe('Ace by DAISY', () => {
     if (!browser) throw new BrowserNotFoundError();
     const reports = await Promise.all(
       (['en', 'hu'] as const).map(async (lang) => {
-        const outdir = await mkdtemp(path.join(os.tmpdir(), 'jlaga-ace-'));
+        const outdir = await tempFolder('jlaga-ace-');
         await run(ace, ['--force', '--silent', '--outdir', outdir, epubPath('2026-3', lang)], {
           env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser },
         });

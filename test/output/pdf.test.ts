@@ -6,8 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { toString } from 'mdast-util-to-string';
@@ -21,7 +20,7 @@ import { printEdition } from '../../scripts/output/pdf.js';
 import type { PrintedEdition } from '../../scripts/output/pdf.js';
 import { loadLabels } from '../../scripts/render/labels.js';
 import { projectRoot } from '../../scripts/project.js';
-import { fixtures, read } from '../helpers.js';
+import { fixtures, read, tempFolder } from '../helpers.js';
 
 const run = promisify(execFile);
 const sample = path.join(projectRoot, 'manuscript', '2026-3');
@@ -34,7 +33,7 @@ beforeAll(async () => {
   const issue = (await read(sample)).issue;
   if (!issue) throw new Error('the sample issue has errors');
   const labels = loadLabels(issue.languages);
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-pdf-'));
+  const folder = await tempFolder('jlaga-pdf-');
   await copyFontsAndMedia(folder, issue.location.folder);
   for (const edition of splitEditions(issue)) {
     const result = await printEdition(session, folder, edition, labels.get(edition.lang) ?? fail());

@@ -2,12 +2,11 @@
  * The validators' Java processes end with the program that started them: on a stop
  * signal (it kills them), and on a SIGKILL (the kernel does, asked by setpriv).
  */
-import { copyFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { goldenDir } from '../helpers.js';
+import { goldenDir, tempFolder } from '../helpers.js';
 import { killMarked, runMarked, survivors, waitForMarkedProcess } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
@@ -22,7 +21,7 @@ afterEach(() => {
 
 /** Enough pages to keep the checker busy for several seconds. */
 async function manyPages(): Promise<string[]> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-pages-'));
+  const folder = await tempFolder('jlaga-pages-');
   return Promise.all(
     Array.from({ length: 100 }, async (_, index) => {
       const page = path.join(folder, `page-${index}.html`);

@@ -5,9 +5,8 @@
  * The command's JSON, exit codes and HTML report (Nu Html Checker, axe-core) too.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +19,7 @@ import { diffRevisions } from '../../scripts/translation/revision-diff.js';
 import type { RevisionDiff } from '../../scripts/translation/revision-diff.js';
 import { formatTerminal } from '../../scripts/translation/revision-diff-report.js';
 import { axeViolations } from '../axe.js';
-import { copyFixtureManuscript, locate, runCommand } from '../helpers.js';
+import { copyFixtureManuscript, locate, runCommand, tempFolder } from '../helpers.js';
 import type { CommandRun } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -335,7 +334,7 @@ describe('npm run diff', () => {
   });
 
   it('compares a file with errors as far as it can be read, with a warning', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-diff-test-'));
+    const folder = await tempFolder('jlaga-diff-test-');
     const broken = path.join(folder, 'broken.md');
     await writeFile(broken, `${await readFile(location.manuscript, 'utf8')}\nText outside any block.\n`);
     const { code, stdout, stderr } = await diffCommand(location.folder, '--to', broken, '--json');
@@ -373,7 +372,7 @@ describe('npm run diff', () => {
     const other = await copyFixtureManuscript();
     const manuscript = path.join(other.issue, 'index.md');
     const before = await readFile(manuscript);
-    const link = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-diff-link-')), 'report.html');
+    const link = path.join(await tempFolder('jlaga-diff-link-'), 'report.html');
     await symlink(manuscript, link);
     const versions = ['--from', manuscript, '--to', manuscript];
     const targets = [manuscript, link, path.join(other.root, 'series.yaml'), other.issue];
@@ -389,7 +388,7 @@ describe('npm run diff', () => {
   });
 
   it('writes an HTML report in which the Nu Html Checker and axe-core find nothing', { timeout: 90_000 }, async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-diff-html-'));
+    const folder = await tempFolder('jlaga-diff-html-');
     const file = path.join(folder, 'report', 'diff.html');
     const { code, stderr } = await diffCommand(location.folder, '--from', 'HEAD~2', '--html', file);
     expect(code).toBe(0);

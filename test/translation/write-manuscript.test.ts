@@ -4,9 +4,8 @@
  * says what happened.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -15,7 +14,7 @@ import { projectRoot } from '../../scripts/project.js';
 import { exportXliff } from '../../scripts/translation/xliff-export.js';
 import { importXliff } from '../../scripts/translation/xliff-import.js';
 import { ManuscriptWriteError, writeManuscript } from '../../scripts/translation/write-manuscript.js';
-import { copyFixtureManuscript, locate, read } from '../helpers.js';
+import { copyFixtureManuscript, locate, read, tempFolder } from '../helpers.js';
 
 const run = promisify(execFile);
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
@@ -108,7 +107,7 @@ describe('writeManuscript', () => {
     const { issue } = await copyFixtureManuscript();
     const file = path.join(issue, 'index.md');
     const before = await readFile(file);
-    const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'jlaga-sigint-')), 'slow-write.mts');
+    const script = path.join(await tempFolder('jlaga-sigint-'), 'slow-write.mts');
     await writeFile(
       script,
       [

@@ -1,7 +1,6 @@
 /** `xliff export` and `xliff import`: XLIFF 2.0 for CAT tools, and back into the manuscript byte for byte. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import type { ExportOptions } from '../../scripts/translation/xliff-export.js';
 import { importXliff, maxXliffBytes } from '../../scripts/translation/xliff-import.js';
 import type { ImportResult } from '../../scripts/translation/xliff-import.js';
 import { markdownRuns, readBlock, sameContent, toMarkdown } from '../../scripts/translation/xliff-inline.js';
-import { copyFixtureManuscript, fixtures, locate, read, runCommand } from '../helpers.js';
+import { copyFixtureManuscript, fixtures, locate, read, runCommand, tempFolder } from '../helpers.js';
 import type { CommandRun } from '../helpers.js';
 import type { JsonFile } from '../../scripts/messages/report.js';
 
@@ -43,7 +42,7 @@ async function importOf(folder: string, xml: string): Promise<ImportResult> {
 
 /** The sample issue and its series file, copied into a temporary folder. */
 async function sampleCopy(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-test-'));
+  const root = await tempFolder('jlaga-test-');
   await cp(path.join(projectRoot, 'manuscript', '2026-3'), path.join(root, '2026-3'), { recursive: true });
   await cp(path.join(projectRoot, 'manuscript', 'series.yaml'), path.join(root, 'series.yaml'));
   return path.join(root, '2026-3');
@@ -281,7 +280,7 @@ describe('xliff export', () => {
   });
 
   it('is well-formed and valid against the subset of the XLIFF 2.0 core schema (xmllint)', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-xliff-'));
+    const folder = await tempFolder('jlaga-xliff-');
     const documents = {
       fixture: await exportOf(path.join(fixtures, 'manuscript', '2099-1')),
       varied: await exportOf((await variedCopy()).issue),

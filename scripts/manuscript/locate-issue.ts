@@ -42,17 +42,26 @@ export function locateIssue(argument: string, projectRoot: string): IssueLocatio
 }
 
 /**
- * Names an issue folder cannot have, because `output/` uses them for something else:
- * `output/release/` holds the releases (an issue called `release` would replace them
- * all), `output/site/` the series' website; a name starting with `.` is a build's
- * staging folder.
+ * Names an issue folder cannot have, because `output/` uses them for something else,
+ * with the folder that does: `output/release/` holds the releases (an issue called
+ * `release` would replace them all), `output/release/drafts/` the drafts beside them,
+ * `output/site/` the series' website. A name starting with `.` is a build's staging
+ * folder.
  */
-export const reservedSlugs: readonly string[] = ['release', 'site'];
+const reservedFolders: ReadonlyMap<string, string> = new Map([
+  ['release', 'release'],
+  ['site', 'site'],
+  ['drafts', 'release/drafts'],
+]);
+
+/** Names an issue folder cannot have (see `reservedSlugReason`). */
+export const reservedSlugs: readonly string[] = [...reservedFolders.keys()];
 
 /** Why `slug` cannot name an issue, or undefined when it can. */
 export function reservedSlugReason(slug: string): string | undefined {
-  if (reservedSlugs.includes(slug.toLowerCase()) || slug.startsWith('.')) {
-    return `The issue folder \`${slug}\` has a name that output/ keeps for ${slug.startsWith('.') ? 'builds in progress' : `its ${slug.toLowerCase()} folder`}: rename the folder (the folder name is the issue's slug)`;
+  const folder = reservedFolders.get(slug.toLowerCase());
+  if (folder !== undefined || slug.startsWith('.')) {
+    return `The issue folder \`${slug}\` has a name that output/ keeps for ${folder === undefined ? 'builds in progress' : `its ${folder} folder`}: rename the folder (the folder name is the issue's slug)`;
   }
   return undefined;
 }

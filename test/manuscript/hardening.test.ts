@@ -171,7 +171,7 @@ describe('files outside the issue', () => {
 
 describe('where an issue may be and where a build may write', () => {
   it('refuses an issue folder named like a folder of output/', async () => {
-    for (const name of ['release', 'site', '.build-x']) {
+    for (const name of ['release', 'site', 'drafts', '.build-x']) {
       const root = await tempFolder('jlaga-hardening-');
       made.push(root);
       await mkdir(path.join(root, name));

@@ -1,5 +1,0 @@
-/** `npm run dev`: the thin entry that runs the command on this process's arguments and streams. */
-import { main } from '../cli/dev.js';
-import { processIo } from '../cli/io.js';
-
-process.exitCode = await main(process.argv.slice(2), processIo);

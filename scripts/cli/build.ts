@@ -8,6 +8,7 @@ import path from 'node:path';
 import { lazyBrowser } from '../browser.js';
 import { buildIssue, UnknownLanguageError } from '../output/build.js';
 import type { Format } from '../output/file-names.js';
+import { outOfDateLine } from '../output/out-of-date-line.js';
 import { buildableFormats } from '../output/registry.js';
 import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
@@ -73,17 +74,20 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   try {
     for (const location of locations) {
       const read = await readIssue(location);
-      if (read.issue) {
-        await buildIssue(read.issue, {
-          outputRoot,
-          formats: formats as Format[] | undefined,
-          langs,
-          progress: (line) => io.stdout.write(`${line}\n`),
-          browser: browser.get,
-        });
-      }
+      const built = read.issue
+        ? await buildIssue(read.issue, {
+            outputRoot,
+            formats: formats as Format[] | undefined,
+            langs,
+            progress: (line) => io.stdout.write(`${line}\n`),
+            browser: browser.get,
+          })
+        : undefined;
       const report = formatReport(read.files, { color: io.stderr.isTTY });
       if (report) io.stderr.write(`${report}\n`);
+      // A narrowed build keeps the other editions: say which are not of this input.
+      const outOfDate = built && outOfDateLine(location.slug, built.outOfDate);
+      if (outOfDate) io.stderr.write(`${outOfDate}\n`);
       if (!read.issue) {
         io.stderr.write(`${location.slug}: not built, the manuscript has errors; the previous output is unchanged.\n`);
       }

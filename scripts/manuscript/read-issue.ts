@@ -18,6 +18,8 @@ import type { ManuscriptProcessorOptions } from './processor.js';
 import { hasErrors, report } from './rules.js';
 import { seriesSchema } from './schema.js';
 import type { FrontMatter, Lang, Series } from './schema.js';
+import { glossaryDigest, sha256Hex } from './source-digests.js';
+import type { SourceDigests } from './source-digests.js';
 import type { Segment } from './types.js';
 import { checkYaml, parseYaml } from './yaml-values.js';
 
@@ -31,6 +33,8 @@ export interface ValidatedIssue {
   segments: Segment[];
   /** The manuscript's syntax tree, for tools that edit the file. */
   tree: Root;
+  /** The digests of the files it was read from: what its editions are built from. */
+  sources: SourceDigests;
 }
 
 export interface ReadResult {
@@ -61,20 +65,30 @@ export async function readIssue(location: IssueLocation, version?: ManuscriptVer
   const manuscript = new VFile({ path: version?.path ?? displayPath(location.manuscript) });
   const seriesFile = new VFile({ path: displayPath(location.series) });
 
-  const tree = await readManuscript(manuscript, version?.bytes ?? (await readFile(location.manuscript)), {
+  const bytes = version?.bytes ?? (await readFile(location.manuscript));
+  const tree = await readManuscript(manuscript, bytes, {
     slug: location.slug,
     supported,
     folder: version ? undefined : location.folder,
   });
   const languages = manuscript.data.languages ?? supported;
-  const series = await readSeries(seriesFile, location, { languages, supported }, manuscript);
+  const seriesBytes = await readFile(location.series).catch(() => undefined);
+  const series = readSeries(seriesFile, seriesBytes, location, { languages, supported }, manuscript);
 
   const files = [manuscript, seriesFile, ...(version ? [] : linkedAssets(location))];
   const frontMatter = manuscript.data.frontMatter;
   const segments = manuscript.data.segments ?? [];
   const issue =
-    !hasErrors(files) && tree && frontMatter && series
-      ? { location, languages: frontMatter.languages, frontMatter, series, segments, tree }
+    !hasErrors(files) && tree && frontMatter && series && seriesBytes
+      ? {
+          location,
+          languages: frontMatter.languages,
+          frontMatter,
+          series,
+          segments,
+          tree,
+          sources: await sourceDigests(bytes, seriesBytes, location),
+        }
       : undefined;
   return { files, segments, languages, issue };
 }
@@ -105,16 +119,15 @@ export async function readManuscript(
   return processor.run(parseManuscriptText(text, (chunk) => processor.parse(chunk)), file);
 }
 
-async function readSeries(
+/** The series file's bytes checked into `file`; `bytes` is undefined when it could not be read. */
+function readSeries(
   file: VFile,
+  bytes: Uint8Array | undefined,
   location: IssueLocation,
   { languages, supported }: { languages: readonly Lang[]; supported: readonly Lang[] },
   manuscript: VFile,
-): Promise<Series | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(location.series);
-  } catch {
+): Series | undefined {
+  if (bytes === undefined) {
     report(manuscript, 'missing-series', `Missing series file \`${displayPath(location.series)}\` beside the issue folder`, { line: 1, column: 1 });
     return undefined;
   }
@@ -123,6 +136,20 @@ async function readSeries(
   file.value = text;
   const parsed = parseYaml(file, text, { line: 1 });
   return parsed ? checkYaml(file, parsed, seriesSchema(languages, supported), languages) : undefined;
+}
+
+/** The digests of the bytes read, and of the glossary when the issue folder has one. */
+async function sourceDigests(
+  manuscript: Uint8Array,
+  series: Uint8Array,
+  location: IssueLocation,
+): Promise<SourceDigests> {
+  const glossary = await glossaryDigest(location.folder);
+  return {
+    manuscript: sha256Hex(manuscript),
+    series: sha256Hex(series),
+    ...(glossary === undefined ? {} : { glossary }),
+  };
 }
 
 /** One file per symbolic link in `assets/`, with its `asset-link` error. */

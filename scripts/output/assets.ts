@@ -32,21 +32,28 @@ export async function copyFonts(folder: string): Promise<void> {
 }
 
 /**
- * Copy the regular files of the issue's `assets/` into `folder/media/`; symbolic links
- * (the manuscript stage reports them) are never followed, the folder's own included.
+ * The regular files of the issue's `assets/`, as paths relative to the issue folder
+ * (`assets/chart.svg`), sorted; symbolic links (the manuscript stage reports them) are
+ * never followed, the folder's own included.
  */
-export async function copyMedia(folder: string, issueFolder: string): Promise<void> {
+export async function mediaFiles(issueFolder: string): Promise<string[]> {
   const media = path.join(issueFolder, assetsFolder);
   const stats = await lstat(media).catch(() => undefined);
-  if (!stats?.isDirectory()) return;
+  if (!stats?.isDirectory()) return [];
   // `withFileTypes` describes links as links, and a recursive read does not enter them.
   const entries = await readdir(media, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(media, path.join(entry.parentPath, entry.name));
-    await mkdir(path.dirname(path.join(folder, 'media', relative)), { recursive: true });
-    const data = await readIssueFile(issueFolder, [assetsFolder, ...relative.split(path.sep)].join('/'));
-    await writeFile(path.join(folder, 'media', relative), data);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(issueFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Copy the regular files of the issue's `assets/` (`mediaFiles`) into `folder/media/`. */
+export async function copyMedia(folder: string, issueFolder: string): Promise<void> {
+  for (const relative of await mediaFiles(issueFolder)) {
+    const target = path.join(folder, 'media', ...relative.split('/').slice(1));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, await readIssueFile(issueFolder, relative));
   }
 }
 

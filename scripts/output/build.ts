@@ -4,7 +4,9 @@
  * Everything is written into a temporary folder beside the output first and moved into
  * place in one rename when all of it succeeded: a failed build leaves the previous
  * output as it was. A build narrowed by language or format starts from a copy of the
- * previous output, so the other editions stay.
+ * previous output, so the other editions stay; `editions.json` records what each
+ * edition was built from, so that one kept from another input is never linked as
+ * current and the caller can say it is out of date.
  */
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -23,9 +25,12 @@ import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { splitEditions } from '../manuscript/split-editions.js';
 import { loadLabels } from '../render/labels.js';
+import { buildInputs } from './build-inputs.js';
+import { editionFiles, outOfDateEditions, recordedEditions, writeEditionsRecord } from './editions-record.js';
+import type { OutOfDateEdition } from './editions-record.js';
 import type { Format } from './file-names.js';
 import { buildableFormats, writers } from './registry.js';
-import type { FormatWriter, HtmlContext } from './types.js';
+import type { FormatWriter, HtmlContext, KeptEdition } from './types.js';
 
 /** Where a build writes, what it makes, and who hears of it. */
 export interface BuildOptions {
@@ -43,9 +48,11 @@ export interface BuildOptions {
 
 /** What a build wrote, and where. */
 export interface BuildResult {
-  /** Files written, relative to `output/<slug>/`. */
+  /** Files the format writers wrote, relative to `output/<slug>/` (and `editions.json` beside them). */
   written: string[];
   outputDir: string;
+  /** The editions a narrowed build kept from an earlier build of another input. */
+  outOfDate: OutOfDateEdition[];
 }
 
 /** A language asked for that the issue is not written in: bad usage, said in one line. */
@@ -87,12 +94,18 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
   try {
     const narrowed = options.formats !== undefined || options.langs !== undefined;
     if (narrowed && existsSync(outputDir)) await cp(outputDir, staging, { recursive: true });
+    const inputs = await buildInputs(issue);
+    const candidates = editionFiles(location.slug, issue.languages);
+    const earlier = await recordedEditions(staging, candidates);
+    const kept = new Map<string, KeptEdition>(
+      earlier.editions.map((entry) => [entry.file, entry.digest === inputs.digest ? 'current' : 'out-of-date']),
+    );
     const written: string[] = [];
     const progress = options.progress ?? (() => undefined);
     for (const [format, write] of Object.entries(writers) as Array<[Format, FormatWriter]>) {
       if (!formats.has(format)) continue;
       const started = performance.now();
-      for (const file of await write({ issue, context, langs, staging, progress, browser })) {
+      for (const file of await write({ issue, context, langs, staging, kept, progress, browser })) {
         written.push(path.relative(staging, file));
         progress(
           `${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`,
@@ -100,10 +113,12 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
       }
       progress(`${location.slug}: ${format} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     }
+    const writtenFiles = new Set(written.map((file) => file.split(path.sep).join('/')));
+    const record = await writeEditionsRecord(staging, candidates, writtenFiles, earlier, inputs);
     // mkdtemp makes the folder private; the output is for everyone to read.
     await chmod(staging, 0o755);
     await replaceFolder(staging, outputDir);
-    return { written, outputDir };
+    return { written, outputDir, outOfDate: outOfDateEditions(record, inputs) };
   } finally {
     await ownBrowser?.close();
     await stagingFolder.remove();

@@ -13,3 +13,11 @@ export type Format = (typeof formats)[number];
 export function editionFileName(slug: string, lang: Lang, format: Exclude<Format, 'html'>): string {
   return `jlaga-${slug}-${lang}.${format}`;
 }
+
+/** The HTML edition of `lang`, relative to the issue's output folder. */
+export function htmlPageName(lang: Lang): string {
+  return `html/${lang}/index.html`;
+}
+
+/** The parallel edition, relative to the issue's output folder. */
+export const parallelPageName = 'html/parallel.html';

@@ -3,19 +3,18 @@
  * styles, fonts and the issue's media beside them in `html/assets/` and `html/media/`,
  * and the parallel edition at `html/parallel.html`.
  */
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { templatesDir } from '../project.js';
 import { renderEditionPage } from '../render/edition-page.js';
-import type { Download } from '../render/edition-page.js';
+import type { Download, LinkedEdition, PageLinks } from '../render/edition-page.js';
 import { renderParallelPage } from '../render/parallel-page.js';
 import { copyFonts, copyMedia } from './assets.js';
-import { editionFileName } from './file-names.js';
+import { editionFileName, htmlPageName, parallelPageName } from './file-names.js';
 import { stringifyHtml } from './html-shared.js';
-import type { FormatWriter, HtmlContext } from './types.js';
+import type { BuildJob, FormatWriter, HtmlContext } from './types.js';
 
 /**
  * Copy the shared assets into `htmlDir`: styles, the fonts they name, and the issue's
@@ -32,7 +31,15 @@ export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Prom
 }
 
 /**
- * Write the page of every edition in `langs` into `htmlDir/<lang>/index.html`.
+ * How the pages link the edition at `file` (relative to the output folder): `current`
+ * when this build writes it (`written`); else as the build found it, kept from an
+ * earlier build (`current` or `out-of-date`), or `missing`.
+ */
+export type EditionLinker = (file: string, written: boolean) => LinkedEdition;
+
+/**
+ * Write the page of every edition in `langs` into `htmlDir/<lang>/index.html`, linking
+ * the other editions as `linked` says.
  *
  * @returns the files written.
  */
@@ -40,16 +47,29 @@ export async function writeHtmlEditions(
   htmlDir: string,
   context: HtmlContext,
   langs: readonly Lang[],
+  linked: EditionLinker,
 ): Promise<string[]> {
   const written: string[] = [];
+  const allLanguages = context.editions.every((edition) => langs.includes(edition.lang));
+  const pages: PageLinks = {
+    languages: Object.fromEntries(
+      context.editions.map((edition) => [
+        edition.lang,
+        linked(htmlPageName(edition.lang), langs.includes(edition.lang)),
+      ]),
+    ),
+    parallel: linked(parallelPageName, allLanguages),
+  };
   for (const edition of context.editions.filter((candidate) => langs.includes(candidate.lang))) {
-    // The files sit beside `html/`, two folders above the page.
-    const downloads: Download[] = (['pdf', 'epub'] as const)
-      .filter((format) => context.formats.has(format))
-      .map((format) => ({ format, href: `../../${editionFileName(edition.slug, edition.lang, format)}` }));
+    const downloads: Download[] = (['pdf', 'epub'] as const).flatMap((format) => {
+      const name = editionFileName(edition.slug, edition.lang, format);
+      const state = linked(name, context.formats.has(format));
+      // The files sit beside `html/`, two folders above the page.
+      return state === 'missing' ? [] : [{ format, href: `../../${name}`, outOfDate: state === 'out-of-date' }];
+    });
     const file = path.join(htmlDir, edition.lang, 'index.html');
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, stringifyHtml(renderEditionPage(edition, context, downloads)));
+    await writeFile(file, stringifyHtml(renderEditionPage(edition, context, downloads, pages)));
     written.push(file);
   }
   return written;
@@ -70,18 +90,17 @@ async function writeParallelEdition(htmlDir: string, issue: ValidatedIssue, cont
 export const writeHtml: FormatWriter = async (job) => {
   const htmlDir = path.join(job.staging, 'html');
   await copyHtmlAssets(htmlDir, job.issue.location.folder);
-  // Link the downloads this build makes, and those an earlier build left (a build of
-  // the HTML alone, such as `npm run dev`, starts from the previous output).
-  const formats = new Set(job.context.formats);
-  for (const format of ['pdf', 'epub'] as const) {
-    const files = job.context.editions.map((edition) =>
-      path.join(job.staging, editionFileName(edition.slug, edition.lang, format)),
-    );
-    if (files.every((file) => existsSync(file))) formats.add(format);
-  }
-  const context = { ...job.context, formats };
-  const written = await writeHtmlEditions(htmlDir, context, job.langs);
+  const written = await writeHtmlEditions(htmlDir, job.context, job.langs, keptOrWritten(job));
   if (job.langs.length === job.issue.languages.length)
-    written.push(await writeParallelEdition(htmlDir, job.issue, context));
+    written.push(await writeParallelEdition(htmlDir, job.issue, job.context));
   return written;
 };
+
+/**
+ * Link what this build writes, and what an earlier build left (a build of the HTML
+ * alone, such as `npm run dev`, starts from the previous output): as current only
+ * when it was built from the same input.
+ */
+function keptOrWritten(job: BuildJob): EditionLinker {
+  return (file, written) => (written ? 'current' : (job.kept.get(file) ?? 'missing'));
+}

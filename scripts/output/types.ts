@@ -27,10 +27,20 @@ export interface BuildJob {
   langs: readonly Lang[];
   /** The temporary folder that becomes `output/<slug>/`. */
   staging: string;
+  /**
+   * The edition files an earlier build left in `staging` (a narrowed build starts from
+   * a copy of the previous output), by path relative to it (`jlaga-2026-3-en.pdf`):
+   * `current` when built from the same input as this build, `out-of-date` when not or
+   * when that is unknown. A page links an out-of-date edition only marked as such.
+   */
+  kept: ReadonlyMap<string, KeptEdition>;
   progress: (line: string) => void;
   /** The build's one browser, launched on first use. */
   browser: () => Promise<BrowserSession>;
 }
+
+/** Whether an edition kept from an earlier build was built from what this build is built from. */
+export type KeptEdition = 'current' | 'out-of-date';
 
 /** A format's writer: writes its files under `job.staging`, returns their paths. */
 export type FormatWriter = (job: BuildJob) => Promise<string[]>;

@@ -1,11 +1,15 @@
 /**
  * The page of one edition as the HTML edition shows it: the shell `templates/html/
  * edition.html` filled with the title block, contents, text, notes and editors page,
- * links to the other languages, the parallel edition and the downloads.
+ * links to the other languages, the parallel edition and the downloads. An edition that
+ * is not of the page's text (kept from an earlier build of another input) is linked
+ * only marked as out of date, with the label `outOfDateEdition`: whoever previews a
+ * narrowed build sees that the file is there and that it is behind.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { unified } from 'unified';
+import type { Lang } from '../manuscript/schema.js';
 import type { Edition } from '../manuscript/split-editions.js';
 import { editionToHast } from './edition-hast.js';
 import type { EditionTrees } from './edition-hast.js';
@@ -23,6 +27,21 @@ import { typeset } from './typography.js';
 export interface Download {
   format: 'pdf' | 'epub';
   href: string;
+  /** True when the file is not of this page's text: it is linked marked as out of date. */
+  outOfDate?: boolean;
+}
+
+/**
+ * How the page links another edition: as current, marked as out of date, or not at
+ * all (`missing`: there is no such file).
+ */
+export type LinkedEdition = 'current' | 'out-of-date' | 'missing';
+
+/** How the page links the other HTML editions (default: every one as current). */
+export interface PageLinks {
+  /** The page of each other language. */
+  languages?: Partial<Record<Lang, LinkedEdition>>;
+  parallel?: LinkedEdition;
 }
 
 /**
@@ -30,13 +49,25 @@ export interface Download {
  *
  * @param set the issue's editions (for the links to the other languages) and labels.
  * @param downloads the files to offer, in the order given (the writer knows which exist).
+ * @param pages how to link the other languages' pages and the parallel page.
  * @returns the whole page as a hast tree, hyphenated.
  */
-export function renderEditionPage(edition: Edition, set: IssueEditions, downloads: readonly Download[]): Root {
+export function renderEditionPage(
+  edition: Edition,
+  set: IssueEditions,
+  downloads: readonly Download[],
+  pages: PageLinks = {},
+): Root {
   const labels = labelsFor(set, edition.lang);
   const trees = editionToHast(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 1) });
   const rules = labels.typography;
-  const others = set.editions.filter((other) => other.lang !== edition.lang);
+  const others = set.editions.filter(
+    (other) => other.lang !== edition.lang && pages.languages?.[other.lang] !== 'missing',
+  );
+  const parallel = pages.parallel ?? 'current';
+  // The label of a link, marked in the link's own language when its edition is out of date.
+  const linkText = (text: string, outOfDate: boolean, linkLabels: Labels = labels) =>
+    outOfDate ? linkLabels.t('outOfDateEdition', { edition: text }) : text;
 
   const page = fillTemplate(loadTemplate('edition', { fragment: false }), {
     labels,
@@ -47,26 +78,35 @@ export function renderEditionPage(edition: Edition, set: IssueEditions, download
       authors: edition.authors.map((author) => author.name).join(', '),
       keywords: edition.keywords.join(', '),
       assets: '../assets',
-      parallelHref: '../parallel.html',
       seriesName: edition.series.name,
       issue: edition.issue,
     },
     slots: {
-      languages: others.map((other) =>
-        h('li', [
+      languages: others.map((other) => {
+        const otherLabels = labelsFor(set, other.lang);
+        const outOfDate = pages.languages?.[other.lang] === 'out-of-date';
+        return h('li', [
           h(
             'a',
             { href: `../${other.lang}/index.html`, hreflang: other.lang, lang: other.lang },
-            labelsFor(set, other.lang).t('readInLanguage'),
+            linkText(otherLabels.t('readInLanguage'), outOfDate, otherLabels),
           ),
-        ]),
-      ),
-      downloads: downloads.map(({ format, href }) =>
+        ]);
+      }),
+      parallel:
+        parallel === 'missing'
+          ? []
+          : [
+              h('li', [
+                h('a', { href: '../parallel.html' }, linkText(labels.t('parallelEdition'), parallel === 'out-of-date')),
+              ]),
+            ],
+      downloads: downloads.map(({ format, href, outOfDate = false }) =>
         h('li', [
           h(
             'a',
             { href, type: format === 'pdf' ? 'application/pdf' : 'application/epub+zip' },
-            labels.t(format === 'pdf' ? 'downloadPdf' : 'downloadEpub'),
+            linkText(labels.t(format === 'pdf' ? 'downloadPdf' : 'downloadEpub'), outOfDate),
           ),
         ]),
       ),

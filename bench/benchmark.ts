@@ -1,21 +1,25 @@
 /**
- * `npm run bench [-- --runs N] [--large]`: how long each stage of a build of the sample
- * issue takes, as medians of several runs:
+ * The benchmark of `jlaga bench [--runs N] [--large]`: how long each stage of a build
+ * of the sample issue takes, as medians of several runs:
  *
+ *   start    `jlaga check` of the sample issue, compiled, as a user runs it (a new
+ *            process each time), beside Node starting with nothing to do
  *   read     manuscript → validated issue (decode, parse, check)
  *   split    validated issue → one document per language
  *   render   documents → HTML pages (both languages and the parallel edition)
  *   print    print pages → PDF, per language (Paged.js layout, Chromium, metadata)
  *   package  documents → EPUB, per language
  *
- * With `--large`, one run of `read` on a generated 10 MB manuscript. Speed targets live
+ * With `large`, one run of `read` on a generated 10 MB manuscript. Speed targets live
  * here, never in timed tests.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { launchBrowser } from '../scripts/browser.js';
 import { locateIssue } from '../scripts/manuscript/locate-issue.js';
 import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
@@ -33,10 +37,16 @@ import { renderEditionPage } from '../scripts/render/edition-page.js';
 import type { Download } from '../scripts/render/edition-page.js';
 import { loadLabels } from '../scripts/render/labels.js';
 import { renderParallelPage } from '../scripts/render/parallel-page.js';
-import { projectRoot } from '../scripts/project.js';
+import { compiledProgram, projectRoot } from '../scripts/project.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, large: { type: 'boolean' } } });
-const runs = Math.max(1, Number(values.runs));
+const run = promisify(execFile);
+
+/** What to measure, and where each line of results goes. */
+export interface BenchOptions {
+  runs: number;
+  large: boolean;
+  print: (line: string) => void;
+}
 
 function locate(folder: string): IssueLocation {
   const location = locateIssue(folder, projectRoot);
@@ -55,102 +65,125 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function line(stage: string, times: number[], note = ''): void {
-  console.log(
-    `${stage.padEnd(16)} ${median(times).toFixed(1).padStart(9)} ms  (median of ${times.length}${note ? `; ${note}` : ''})`,
-  );
+function format(stage: string, times: number[], note = ''): string {
+  return `${stage.padEnd(16)} ${median(times).toFixed(1).padStart(9)} ms  (median of ${times.length}${note ? `; ${note}` : ''})`;
 }
 
-const location = locate(path.join(projectRoot, 'manuscript', '2026-3'));
-console.log(`sample issue 2026-3, ${runs} runs per stage`);
-
-const read: number[] = [];
-let issue: ValidatedIssue | undefined;
-for (let index = 0; index < runs; index++) {
-  const [ms, result] = await time(() => readIssue(location));
-  read.push(ms);
-  issue = result.issue;
-}
-if (!issue) throw new Error('the sample issue has errors');
-line('read', read);
-
-const split: number[] = [];
-let editions = splitEditions(issue);
-for (let index = 0; index < runs; index++) {
-  const [ms, result] = await time(() => splitEditions(issue));
-  split.push(ms);
-  editions = result;
-}
-line('split', split);
-
-const labels = loadLabels(issue.languages);
-const set = { editions, labels };
-// As the HTML writer links them: both downloads, beside `html/`.
-const downloads = (edition: Edition): Download[] =>
-  (['pdf', 'epub'] as const).map((format) => ({
-    format,
-    href: `../../${editionFileName(edition.slug, edition.lang, format)}`,
-  }));
-const render: number[] = [];
-for (let index = 0; index < runs; index++) {
-  const [ms] = await time(() => {
-    for (const edition of editions) stringifyHtml(renderEditionPage(edition, set, downloads(edition)));
-    stringifyHtml(renderParallelPage(issue, set));
-  });
-  render.push(ms);
-}
-line('render', render, 'two pages and the parallel edition');
-
-const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
-const session = await launchBrowser();
-try {
-  await copyFontsAndMedia(folder, location.folder);
-  for (const edition of editions) {
-    const editionLabels = labels.get(edition.lang);
-    if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
-    const print: number[] = [];
-    let pages = 0;
-    for (let index = 0; index < runs; index++) {
-      const [ms, printed] = await time(() => printEdition(session, folder, edition, editionLabels));
-      print.push(ms);
-      pages = printed.pages;
-    }
-    line(`print ${edition.lang}`, print, `${pages} pages, browser running`);
+/** The wall time of `command` run as a new process, `runs` times. */
+async function processTimes(runs: number, command: string, args: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    times.push((await time(() => run(command, args, { cwd: projectRoot })))[0]);
   }
-  const fonts = await fontFiles();
-  for (const edition of editions) {
-    const editionLabels = labels.get(edition.lang);
-    if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
-    const pack: number[] = [];
-    for (let index = 0; index < runs; index++)
-      pack.push((await time(() => makeEpub(edition, editionLabels, issue, fonts)))[0]);
-    line(`package ${edition.lang}`, pack, 'EPUB');
-  }
-} finally {
-  await session.close();
-  await rm(folder, { recursive: true, force: true });
+  return times;
 }
 
-if (values.large) {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
-  try {
-    await cp(path.join(projectRoot, 'test', 'fixtures', 'manuscript'), root, { recursive: true });
-    const file = path.join(root, '2099-1', 'index.md');
-    const text = await readFile(file, 'utf8');
-    const cut = text.indexOf('\n---\n', 4) + 5;
-    const body = text.slice(cut);
-    const copies = Array.from({ length: 3200 }, (_, copy) =>
-      body.replace(/\{#([a-z0-9-]+)/g, `{#$1-c${copy}`).replace(/\[\^([a-z]+)\]/g, `[^$1-c${copy}]`),
-    );
-    await writeFile(file, text.slice(0, cut) + copies.join('\n'));
-    const bytes = (await readFile(file)).length;
-    const [ms] = await time(() => readIssue(locate(path.join(root, '2099-1'))));
+/** Run the benchmark, printing a line per stage. */
+export async function benchmark({ runs, large, print }: BenchOptions): Promise<void> {
+  const line = (stage: string, times: number[], note = '') => print(format(stage, times, note));
+  const location = locate(path.join(projectRoot, 'manuscript', '2026-3'));
+  print(`sample issue 2026-3, ${runs} runs per stage`);
+
+  if (existsSync(compiledProgram)) {
+    const node = await processTimes(runs, process.execPath, ['-e', '0']);
+    const check = await processTimes(runs, process.execPath, [compiledProgram, 'check', '2026-3']);
     line(
-      'read 10 MB',
-      [ms],
-      `${(bytes / 2 ** 20).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+      'start: check',
+      check,
+      `jlaga check 2026-3, a new process each; node alone ${median(node).toFixed(0)} ms; target 500 ms`,
     );
+  } else {
+    print(`start: check     not measured: ${path.relative(projectRoot, compiledProgram)} is missing (npm run compile)`);
+  }
+
+  const read: number[] = [];
+  let issue: ValidatedIssue | undefined;
+  for (let index = 0; index < runs; index++) {
+    const [ms, result] = await time(() => readIssue(location));
+    read.push(ms);
+    issue = result.issue;
+  }
+  if (!issue) throw new Error('the sample issue has errors');
+  line('read', read);
+
+  const split: number[] = [];
+  let editions = splitEditions(issue);
+  for (let index = 0; index < runs; index++) {
+    const [ms, result] = await time(() => splitEditions(issue));
+    split.push(ms);
+    editions = result;
+  }
+  line('split', split);
+
+  const labels = loadLabels(issue.languages);
+  const set = { editions, labels };
+  // As the HTML writer links them: both downloads, beside `html/`.
+  const downloads = (edition: Edition): Download[] =>
+    (['pdf', 'epub'] as const).map((format) => ({
+      format,
+      href: `../../${editionFileName(edition.slug, edition.lang, format)}`,
+    }));
+  const render: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const [ms] = await time(() => {
+      for (const edition of editions) stringifyHtml(renderEditionPage(edition, set, downloads(edition)));
+      stringifyHtml(renderParallelPage(issue, set));
+    });
+    render.push(ms);
+  }
+  line('render', render, 'two pages and the parallel edition');
+
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
+  const session = await launchBrowser();
+  try {
+    await copyFontsAndMedia(folder, location.folder);
+    for (const edition of editions) {
+      const editionLabels = labels.get(edition.lang);
+      if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
+      const print: number[] = [];
+      let pages = 0;
+      for (let index = 0; index < runs; index++) {
+        const [ms, printed] = await time(() => printEdition(session, folder, edition, editionLabels));
+        print.push(ms);
+        pages = printed.pages;
+      }
+      line(`print ${edition.lang}`, print, `${pages} pages, browser running`);
+    }
+    const fonts = await fontFiles();
+    for (const edition of editions) {
+      const editionLabels = labels.get(edition.lang);
+      if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
+      const pack: number[] = [];
+      for (let index = 0; index < runs; index++)
+        pack.push((await time(() => makeEpub(edition, editionLabels, issue, fonts)))[0]);
+      line(`package ${edition.lang}`, pack, 'EPUB');
+    }
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await session.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+
+  if (large) {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
+    try {
+      await cp(path.join(projectRoot, 'test', 'fixtures', 'manuscript'), root, { recursive: true });
+      const file = path.join(root, '2099-1', 'index.md');
+      const text = await readFile(file, 'utf8');
+      const cut = text.indexOf('\n---\n', 4) + 5;
+      const body = text.slice(cut);
+      const copies = Array.from({ length: 3200 }, (_, copy) =>
+        body.replace(/\{#([a-z0-9-]+)/g, `{#$1-c${copy}`).replace(/\[\^([a-z]+)\]/g, `[^$1-c${copy}]`),
+      );
+      await writeFile(file, text.slice(0, cut) + copies.join('\n'));
+      const bytes = (await readFile(file)).length;
+      const [ms] = await time(() => readIssue(locate(path.join(root, '2099-1'))));
+      line(
+        'read 10 MB',
+        [ms],
+        `${(bytes / 2 ** 20).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   }
 }

@@ -3,39 +3,12 @@
  * build, lets a page load only the build's own files, and always closes it, even when
  * the program is stopped or killed.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { makeTemporaryFolder, onStop } from './cleanup.js';
-
-/** Where a browser is looked for, in order. */
-const candidates = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-/** Chromium's path: `PUPPETEER_EXECUTABLE_PATH`, Debian's chromium, or an installed Chrome. */
-export function findBrowser(): string | undefined {
-  const fromEnvironment = process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
-  return candidates.find((candidate) => existsSync(candidate));
-}
-
-/** The one-line error of a missing browser, saying how to get one. */
-export class BrowserNotFoundError extends Error {
-  constructor() {
-    super(
-      'No Chromium found: run `npm run setup` (installs Debian’s chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium.',
-    );
-    this.name = 'BrowserNotFoundError';
-  }
-}
+import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 
 /** A launched browser and a way to close it, once, whatever happens. */
 export interface BrowserSession {

@@ -2,12 +2,21 @@
  * Where the project's own files are: the templates folder and the languages it has
  * interface labels for. Nothing here depends on the working directory.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project's root folder (the one with package.json). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project's root folder: the nearest one above this module with a package.json,
+ * so that the same code finds it run from its source (`scripts/`) or compiled (`dist/scripts/`).
+ */
+export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(folder: string): string {
+  const parent = path.dirname(folder);
+  if (existsSync(path.join(folder, 'package.json')) || parent === folder) return folder;
+  return findRoot(parent);
+}
 
 /** Page shells, styles, brand and label files. */
 export const templatesDir = path.join(projectRoot, 'templates');
@@ -22,3 +31,6 @@ export function supportedLanguages(): string[] {
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
 }
+
+/** The compiled program (`npm run compile` writes it; `npx jlaga` runs it). */
+export const compiledProgram = path.join(projectRoot, 'dist', 'jlaga.mjs');

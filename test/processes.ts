@@ -30,7 +30,7 @@ export interface MarkedRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Run a script of the project (`scripts/bin/build.ts`) under Node with a fresh marker and `env` added. */
+/** Run a script of the project (`scripts/bin/jlaga.ts`) under Node with a fresh marker and `env` added. */
 export function runMarked(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): MarkedRun {
   const marker = randomUUID();
   // Node itself, not the tsx wrapper: the process killed is the one that runs the command.

@@ -1,5 +1,5 @@
 /**
- * `npm run align -- <command>`: the translators' commands.
+ * `jlaga align <command>`: the translators' commands.
  *
  *   status [<issue>…] [--json]     where every translation stands
  *   confirm <issue> <id…>          confirm these segments' translations
@@ -17,9 +17,9 @@ import { ManuscriptWriteError, writeManuscript } from '../translation/write-manu
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine } from './arguments.js';
 
-const usage = `Usage: npm run align -- status [<issue>…] [--json]
-       npm run align -- confirm <issue> <id…> [--lang <lang>]
-       npm run align -- confirm <issue> --all-current [--lang <lang>]
+const usage = `Usage: jlaga align status [<issue>…] [--json]
+       jlaga align confirm <issue> <id…> [--lang <lang>]
+       jlaga align confirm <issue> --all-current [--lang <lang>]
 
 status    A table of the segments with the state of each translation (confirmed,
           stale, unconfirmed, missing) and their words, how complete each language
@@ -38,7 +38,7 @@ Exit codes: 0 done, 1 the manuscript has errors, an id is unknown, or (status) a
 translation is missing or stale; 2 bad usage.`;
 
 /**
- * Run `npm run align` with the arguments after `--`, writing to `io`.
+ * Run `jlaga align` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */

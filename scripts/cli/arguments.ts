@@ -1,7 +1,9 @@
 /**
  * What every command does with its command line: options parsed by `node:util`'s
  * parseArgs, `--help` answered with the usage, issues named by slug or folder.
- * A problem is written to standard error and returned as the exit code of bad usage.
+ * A problem is one line on standard error, in the program's own words (the option it
+ * did not know, the nearest one it does, where to read more), returned as the exit
+ * code of bad usage.
  */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
@@ -10,6 +12,7 @@ import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { projectRoot } from '../project.js';
 import { exitCode } from '../messages/report.js';
 import type { CommandIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -33,13 +36,36 @@ export function parseCommandLine<T extends Options>(
       options: { ...options, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    return usageError(`${(error as Error).message}\n\n${usage}`, io);
+    return usageError(parseProblem(error as NodeJS.ErrnoException, options, usage), io);
   }
   if ((parsed.values as Record<string, unknown>).help === true) {
     io.stdout.write(`${usage}\n`);
     return exitCode.ok;
   }
   return parsed;
+}
+
+/** The command as its usage names it (`jlaga build`), for pointing at its `--help`. */
+function commandName(usage: string): string {
+  return /^Usage: (jlaga \S+)/.exec(usage)?.[1] ?? 'jlaga';
+}
+
+/** The one line that says what was wrong with the options and what is allowed. */
+function parseProblem(error: NodeJS.ErrnoException, options: Options, usage: string): string {
+  const command = commandName(usage);
+  const known = [...Object.keys(options), 'help'].map((name) => `--${name}`);
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== undefined) {
+    const [name = unknown] = unknown.split('=');
+    return `Unknown option ${name}${didYouMean(name, known)} ${command} takes ${known.join(', ')}.`;
+  }
+  const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    return /does not take an argument/.test(error.message)
+      ? `Option ${option} takes no value (see ${command} --help).`
+      : `Option ${option} needs a value (see ${command} --help).`;
+  }
+  return `${error.message} (see ${command} --help).`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- <issue>…] [--format html] [--lang en]`: build the editions.
+ * `jlaga build [<issue>…] [--format html] [--lang en]`: build the editions.
  *
  * Exit 0 when built (warnings are printed), 1 when a manuscript has errors (nothing of
  * that issue is written; its previous output stays), 2 on bad usage.
@@ -18,7 +18,7 @@ import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run build [-- <issue>…] [--format <format>] [--lang <lang>]
+const usage = `Usage: jlaga build [<issue>…] [--format <format>] [--lang <lang>]
 
 Build the editions of issues (all under manuscript/ when none is named) into
 output/<issue>/. --format (${buildableFormats.join(', ')}) and --lang (languages the
@@ -27,7 +27,7 @@ issue is written in) narrow the build; both may be repeated or comma-separated.
 Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
 
 /**
- * Run `npm run build` with the arguments after `--`, writing to `io`.
+ * Run `jlaga build` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */

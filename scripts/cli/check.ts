@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- <issue>…]`: validate issues and print a summary of each.
+ * `jlaga check [<issue>…]`: validate issues and print a summary of each.
  *
  * Exit 0 when clean or with warnings only, 1 on errors, 2 on bad usage.
  */
@@ -11,7 +11,7 @@ import type { IssueSummary } from '../manuscript/summary.js';
 import type { VFile } from 'vfile';
 import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
 
-const usage = `Usage: npm run check [-- <issue>…] [--json]
+const usage = `Usage: jlaga check [<issue>…] [--json]
 
 Validate issues (all under manuscript/ when none is named) and summarise them.
 An issue is named by its slug (2026-3) or its folder (manuscript/2026-3).
@@ -21,7 +21,7 @@ An issue is named by its slug (2026-3) or its folder (manuscript/2026-3).
 Exit codes: 0 clean or warnings only, 1 errors, 2 bad usage.`;
 
 /**
- * Run `npm run check` with the arguments after `--`, writing to `io`.
+ * Run `jlaga check` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run dev [-- <issue>] [--port 4173]`: build an issue's HTML, serve it on
+ * `jlaga dev [<issue>] [--port 4173]`: build an issue's HTML, serve it on
  * localhost, rebuild and reload the page on every change. Ctrl-C stops it.
  *
  * Exit 0 when stopped, 1 when it cannot start (the port is taken), 2 on bad usage.
@@ -14,7 +14,7 @@ import { exitCode, formatReport } from '../messages/report.js';
 import { parseCommandLine } from './arguments.js';
 import type { CommandIo } from './io.js';
 
-const usage = `Usage: npm run dev [-- <issue>] [--port <port>]
+const usage = `Usage: jlaga dev [<issue>] [--port <port>]
 
 Build the HTML editions of an issue into output/<issue>/, serve them on
 http://localhost:<port>/ (default 4173), and rebuild when the manuscript, its
@@ -25,7 +25,7 @@ left out when manuscript/ holds only one. Ctrl-C stops the server.
 Exit codes: 0 stopped, 1 the server could not start, 2 bad usage.`;
 
 /**
- * Run `npm run dev` with the arguments after `--`, writing to `io`. Once the server runs,
+ * Run `jlaga dev` with its arguments, writing to `io`. Once the server runs,
  * SIGINT, SIGTERM or SIGHUP stop it; the handlers are there only while it runs.
  *
  * @returns the exit code, once the server could not start or has stopped.

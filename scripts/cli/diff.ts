@@ -1,5 +1,5 @@
 /**
- * `npm run diff -- <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]`:
+ * `jlaga diff <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]`:
  * what changed in an issue between two versions, segment by segment and word by word,
  * and which translations did not follow their source.
  *
@@ -19,7 +19,7 @@ import { formatTerminal, renderHtmlReport, toJson } from '../translation/revisio
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run diff -- <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]
+const usage = `Usage: jlaga diff <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]
 
 Compare two versions of an issue's manuscript segment by segment: segments added,
 removed and moved; blocks changed, word by word; translations whose source changed
@@ -36,7 +36,7 @@ Exit codes: 0 diff made (with or without differences), 1 a version cannot be rea
 2 bad usage.`;
 
 /**
- * Run `npm run diff` with the arguments after `--`, writing to `io`.
+ * Run `jlaga diff` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */

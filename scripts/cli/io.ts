@@ -1,4 +1,4 @@
-import { BrowserNotFoundError } from '../browser.js';
+import { BrowserNotFoundError } from '../find-browser.js';
 import { stopSignal } from '../cleanup.js';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `npm run xliff -- <command>`: exchange translations with CAT tools as XLIFF 2.0.
+ * `jlaga xliff <command>`: exchange translations with CAT tools as XLIFF 2.0.
  *
  *   export <issue> [--lang hu] [--only stale,missing] [--out <file>]
  *   import <issue> <file> [--json]
@@ -15,8 +15,8 @@ import { ManuscriptWriteError } from '../translation/write-manuscript.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run xliff -- export <issue> [--lang <lang>] [--only <states>] [--out <file>]
-       npm run xliff -- import <issue> <file> [--json]
+const usage = `Usage: jlaga xliff export <issue> [--lang <lang>] [--only <states>] [--out <file>]
+       jlaga xliff import <issue> <file> [--json]
 
 export   Write the issue's translations into one language as an XLIFF 2.0 file for a CAT
          tool: one unit per segment. --lang chooses the target language (default: the
@@ -34,7 +34,7 @@ import   Write the targets of an XLIFF file into the manuscript's blocks of its 
 Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad usage.`;
 
 /**
- * Run `npm run xliff` with the arguments after `--`, writing to `io`.
+ * Run `jlaga xliff` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */

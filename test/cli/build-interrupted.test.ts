@@ -12,7 +12,7 @@ import { copyFixtureManuscript, hashTree } from '../helpers.js';
 import { killMarked, runMarked, survivors, waitForMarkedProcess } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
-const buildCli = 'scripts/bin/build.ts';
+const program = 'scripts/bin/jlaga.ts';
 const runs: MarkedRun[] = [];
 
 afterEach(() => {
@@ -24,7 +24,7 @@ afterEach(() => {
 
 /** Build with a temporary folder of its own, so that what it leaves there is seen. */
 function build(issue: string, outputRoot: string, temporary: string, ...args: string[]): MarkedRun {
-  const run = runMarked(buildCli, [issue, '--output', outputRoot, ...args], { TMPDIR: temporary });
+  const run = runMarked(program, ['build', issue, '--output', outputRoot, ...args], { TMPDIR: temporary });
   runs.push(run);
   return run;
 }

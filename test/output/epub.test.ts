@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { create } from 'xmlbuilder2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findBrowser } from '../../scripts/browser.js';
+import { BrowserNotFoundError, findBrowser } from '../../scripts/find-browser.js';
 import { buildIssue } from '../../scripts/output/build.js';
 import { editionFileName } from '../../scripts/output/file-names.js';
 import { projectRoot, templatesDir } from '../../scripts/project.js';

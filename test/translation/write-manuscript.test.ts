@@ -46,11 +46,11 @@ async function withFileSizeLimit(
   command: string,
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = path.join(projectRoot, 'scripts', 'bin', `${command}.ts`);
+  const script = path.join(projectRoot, 'scripts', 'bin', 'jlaga.ts');
   try {
     const { stdout, stderr } = await run(
       'sh',
-      ['-c', `ulimit -f ${kilobytes} && exec "$0" "$@"`, tsx, script, ...args],
+      ['-c', `ulimit -f ${kilobytes} && exec "$0" "$@"`, tsx, script, command, ...args],
       {
         cwd: projectRoot,
       },

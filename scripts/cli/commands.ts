@@ -1,0 +1,32 @@
+/**
+ * The subcommands of `jlaga`, in the order `jlaga help` lists them: each with the line
+ * that says what it does and a loader, so that a command loads only its own modules
+ * (`jlaga check` never loads the browser's).
+ */
+import type { Command } from './io.js';
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<{ main: Command }>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: 'check', summary: 'validate issues and summarise them', load: () => import('./check.js') },
+  { name: 'build', summary: 'build the HTML, PDF and EPUB editions', load: () => import('./build.js') },
+  { name: 'dev', summary: 'preview an issue, rebuilt on every change', load: () => import('./dev.js') },
+  {
+    name: 'release',
+    summary: 'release an issue: named, checksummed, validated files',
+    load: () => import('./release.js'),
+  },
+  { name: 'align', summary: 'where translations stand; confirm them', load: () => import('./align.js') },
+  { name: 'diff', summary: 'what changed between two versions of an issue', load: () => import('./diff.js') },
+  { name: 'xliff', summary: 'exchange translations with CAT tools (XLIFF 2.0)', load: () => import('./xliff.js') },
+  { name: 'bench', summary: 'measure the stages against their targets', load: () => import('./bench.js') },
+];
+
+/** The command called `name`, if there is one. */
+export function findCommand(name: string): CommandEntry | undefined {
+  return commands.find((command) => command.name === name);
+}

@@ -6,7 +6,8 @@
  *
  * It writes nothing of its own: building is `buildIssue`'s job, and a failed build
  * leaves the last good pages in place. The live-reload script is added to pages as they
- * are served, never to the files.
+ * are served, never to the files. It builds the HTML only: a PDF or EPUB that an earlier
+ * build of another input left is linked marked as out of date, and the build's lines say so.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,8 @@ import type { IssueLocation } from '../manuscript/locate-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { buildIssue } from '../output/build.js';
+import type { OutOfDateEdition } from '../output/editions-record.js';
+import { outOfDateLine } from '../output/out-of-date-line.js';
 import { templatesDir } from '../project.js';
 import { createEventStream, failureMessage, overlayMessages } from './live-reload.js';
 import type { DevEvent } from './live-reload.js';
@@ -51,6 +54,8 @@ export interface DevBuild {
   files: VFile[];
   /** A failure that is not the manuscript's: a disk error, a bug in a template. */
   failure: Error | undefined;
+  /** The editions of an earlier build of another input that it kept (and linked as out of date). */
+  outOfDate: OutOfDateEdition[];
 }
 
 /** A running dev server. */
@@ -82,10 +87,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     let files: VFile[] = [];
     let built = false;
     let failure: Error | undefined;
+    let outOfDate: OutOfDateEdition[] = [];
     try {
       const read = await readIssue(location);
       if (read.issue) {
-        await buildIssue(read.issue, { outputRoot: options.outputRoot, formats: ['html'] });
+        ({ outOfDate } = await buildIssue(read.issue, { outputRoot: options.outputRoot, formats: ['html'] }));
         built = true;
       }
       files = read.files;
@@ -108,6 +114,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       built,
       files,
       failure,
+      outOfDate,
     });
     events.send(failed ?? { type: 'reload' });
   }
@@ -178,7 +185,10 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
   });
 }
 
-/** The terminal's line for `build`: `14:02:03 2026-3: HTML rebuilt in 0.42 s (index.md)`. */
+/**
+ * The terminal's line for `build`: `14:02:03 2026-3: HTML rebuilt in 0.42 s (index.md)`,
+ * and `outOfDateLine`'s below it when the build kept editions of another input.
+ */
 export function formatBuildLine(build: DevBuild): string {
   const time = build.at.toTimeString().slice(0, 8);
   const count = (fatal: boolean) =>
@@ -192,7 +202,8 @@ export function formatBuildLine(build: DevBuild): string {
       : `not built, ${plural(count(true), 'error')}; the last good pages stay`;
   const shown = build.changes.slice(0, 3).map((file) => displayPath(file));
   const more = build.changes.length > shown.length ? `, +${build.changes.length - shown.length} more` : '';
-  return `${time} ${build.slug}: ${outcome}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}`;
+  const kept = build.built ? outOfDateLine(build.slug, build.outOfDate) : undefined;
+  return `${time} ${build.slug}: ${outcome}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}${kept ? `\n${kept}` : ''}`;
 }
 
 /** As the report names files: relative to the working folder when inside it. */

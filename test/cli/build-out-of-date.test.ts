@@ -25,7 +25,7 @@ async function links(outputDir: string): Promise<Array<{ page: string; href: str
   for (const page of pages.sort()) {
     const tree = unified()
       .use(rehypeParse)
-      .parse(await readFile(path.join(outputDir, 'html', page), 'utf8')) as Root;
+      .parse(await readFile(path.join(outputDir, 'html', page), 'utf8'));
     visit(tree, 'element', (element: Element) => {
       if (element.tagName !== 'a' || typeof element.properties.href !== 'string') return;
       found.push({ page, href: element.properties.href, text: textOf(element).replaceAll('\u00ad', '') });

@@ -16,6 +16,7 @@ import { translationStatus } from '../translation/status.js';
 import { ManuscriptWriteError, writeManuscript } from '../translation/write-manuscript.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine } from './arguments.js';
+import { didYouMean } from './suggest.js';
 
 const usage = `Usage: jlaga align status [<issue>…] [--json]
        jlaga align confirm <issue> <id…> [--lang <lang>]
@@ -54,15 +55,25 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (command === 'status') {
     // Refused rather than ignored: a status limited to nothing would pass for a full one.
     if (parsed.values.lang !== undefined || parsed.values['all-current'] !== undefined)
-      return fail(`--lang and --all-current are options of confirm.\n\n${usage}`, exitCode.usage, io);
+      return fail('--lang and --all-current are options of confirm (see jlaga align --help).', exitCode.usage, io);
     return status(parsed.positionals.slice(1), parsed.values.json === true, io);
   }
   if (command !== 'confirm')
-    return fail(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, exitCode.usage, io);
-  if (!issueName) return fail(`Missing <issue>.\n\n${usage}`, exitCode.usage, io);
+    return fail(
+      command
+        ? `Unknown command ${command}${didYouMean(command, ['status', 'confirm'])} jlaga align takes status or confirm.`
+        : 'jlaga align takes a command: status or confirm (see jlaga align --help).',
+      exitCode.usage,
+      io,
+    );
+  if (!issueName) return fail('Missing <issue>: jlaga align confirm <issue> <id…>.', exitCode.usage, io);
   const all = parsed.values['all-current'] === true;
   if (all === ids.length > 0)
-    return fail(`Expected segment ids or --all-current (not both).\n\n${usage}`, exitCode.usage, io);
+    return fail(
+      'Expected segment ids or --all-current, not both: jlaga align confirm <issue> <id…>.',
+      exitCode.usage,
+      io,
+    );
 
   const location = locateIssue(issueName, projectRoot);
   if ('error' in location) return fail(location.error, exitCode.usage, io);

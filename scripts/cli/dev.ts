@@ -35,11 +35,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const port = Number(parsed.values.port);
   if (!/^\d+$/.test(parsed.values.port) || port > 65535) {
-    io.stderr.write(`Invalid port \`${parsed.values.port}\`: expected a number from 0 to 65535.\n\n${usage}\n`);
+    io.stderr.write(`Invalid port ${parsed.values.port}: expected a number from 0 to 65535.\n`);
     return exitCode.usage;
   }
   if (parsed.positionals.length > 1) {
-    io.stderr.write(`One issue at a time, not ${parsed.positionals.length}.\n\n${usage}\n`);
+    io.stderr.write(`jlaga dev previews one issue at a time, not ${parsed.positionals.length}.\n`);
     return exitCode.usage;
   }
   let location: IssueLocation;

@@ -48,13 +48,14 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io,
   );
   if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length !== 1) return usageError(`Expected one issue.\n\n${usage}`, io);
+  if (parsed.positionals.length !== 1)
+    return usageError('Expected one issue: jlaga diff <issue> [--from <revision|file>] [--to <revision|file>].', io);
   const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;
   if (!location) return usageError(usage, io);
   for (const option of ['from', 'to', 'html'] as const) {
-    if (parsed.values[option] === '') return usageError(`Empty --${option}.\n\n${usage}`, io);
+    if (parsed.values[option] === '') return usageError(`--${option} needs a revision or a file.`, io);
   }
   // Checked before anything is read: a report must never replace what it reports on.
   const refusal = parsed.values.html === undefined ? undefined : refuseManuscriptTarget(parsed.values.html);

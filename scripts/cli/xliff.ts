@@ -14,6 +14,7 @@ import { importXliff, maxXliffBytes } from '../translation/xliff-import.js';
 import { ManuscriptWriteError } from '../translation/write-manuscript.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
+import { didYouMean } from './suggest.js';
 
 const usage = `Usage: jlaga xliff export <issue> [--lang <lang>] [--only <states>] [--out <file>]
        jlaga xliff import <issue> <file> [--json]
@@ -48,9 +49,14 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const [command, issueName, ...rest] = parsed.positionals;
   if (command !== 'export' && command !== 'import') {
-    return usageError(command ? `Unknown command \`${command}\`.\n\n${usage}` : usage, io);
+    return usageError(
+      command
+        ? `Unknown command ${command}${didYouMean(command, ['export', 'import'])} jlaga xliff takes export or import.`
+        : 'jlaga xliff takes a command: export or import (see jlaga xliff --help).',
+      io,
+    );
   }
-  if (!issueName) return usageError(`Missing <issue>.\n\n${usage}`, io);
+  if (!issueName) return usageError(`Missing <issue>: jlaga xliff ${command} <issue>…`, io);
   const locations = issueArguments([issueName], io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;
@@ -60,7 +66,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
   if (command === 'import') {
     const [file, ...extra] = rest;
-    if (!file || extra.length > 0) return usageError(`Expected one XLIFF <file>.\n\n${usage}`, io);
+    if (!file || extra.length > 0) return usageError('Expected one XLIFF file: jlaga xliff import <issue> <file>.', io);
     if (lang !== undefined || only !== undefined || out !== undefined) {
       return usageError(`--lang, --only and --out are options of export; import reads the language from the file.`, io);
     }
@@ -101,9 +107,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return exitCode.ok;
   }
 
-  if (rest.length > 0) return usageError(`Unexpected argument \`${rest[0] ?? ''}\`.\n\n${usage}`, io);
+  if (rest.length > 0) return usageError(`Unexpected ${rest[0] ?? ''}: jlaga xliff export takes one issue.`, io);
   if (json) return usageError(`--json is an option of import; export writes XLIFF.`, io);
-  if (out === '') return usageError(`Empty --out.\n\n${usage}`, io);
+  if (out === '') return usageError('--out needs a file.', io);
   const refusal = out === undefined ? undefined : refuseManuscriptTarget(out);
   if (refusal !== undefined) return usageError(refusal, io);
   const states = only?.split(',').map((state) => state.trim()) ?? undefined;

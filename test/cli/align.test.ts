@@ -11,7 +11,7 @@ describe('npm run align --lang', () => {
     const { code, stdout, stderr } = await runAlign('status', fixtureIssue, ...option.split(' '));
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^--lang and --all-current are options of confirm\./);
+    expect(stderr).toMatch(/^--lang and --all-current are options of confirm \(see jlaga align --help\)\.\n$/);
   });
 
   it('confirm refuses a language the issue does not translate into', async () => {

@@ -60,6 +60,16 @@ describe('jlaga', () => {
     [['bench', '--runs', 'abc'], /^--runs takes a whole number from 1 to 9999, not abc\.$/m],
     [['bench', '--runs', '0'], /^--runs takes a whole number/],
     [['bench', 'now'], /^Unexpected now: jlaga bench takes only --runs and --large\.$/m],
+    [['align', 'stauts'], /^Unknown command stauts; did you mean status\? jlaga align takes status or confirm\.$/m],
+    [['align'], /^jlaga align takes a command: status or confirm/],
+    [['align', 'confirm', fixtureIssue], /^Expected segment ids or --all-current, not both/],
+    [['xliff', 'exprot'], /^Unknown command exprot; did you mean export\?/],
+    [['xliff', 'import', fixtureIssue], /^Expected one XLIFF file: jlaga xliff import <issue> <file>\.$/m],
+    [['xliff', 'export', fixtureIssue, '--out', ''], /^--out needs a file\.$/m],
+    [['diff'], /^Expected one issue: jlaga diff <issue>/],
+    [['diff', fixtureIssue, '--from', ''], /^--from needs a revision or a file\.$/m],
+    [['dev', '--port', 'http'], /^Invalid port http: expected a number from 0 to 65535\.$/m],
+    [['dev', fixtureIssue, fixtureIssue], /^jlaga dev previews one issue at a time, not 2\.$/m],
   ])('jlaga %j is bad usage, said in one line', async (argv, pattern) => {
     expectUsageLine(await runCommand(main, argv), pattern);
   });

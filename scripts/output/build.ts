@@ -44,6 +44,8 @@ export interface BuildOptions {
   progress?: (line: string) => void;
   /** The browser that prints, shared by the issues of one build (default: one for this issue). */
   browser?: () => Promise<BrowserSession>;
+  /** Build a draft (`HtmlContext.draft`: `-draft` names, marked PDFs and EPUBs); default false. */
+  draft?: boolean;
 }
 
 /** What a build wrote, and where. */
@@ -82,7 +84,12 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
   const unknownLangs = (options.langs ?? []).filter((lang) => !issue.languages.includes(lang));
   if (unknownLangs.length > 0) throw new UnknownLanguageError(location.slug, unknownLangs, issue.languages);
   const langs = options.langs ?? issue.languages;
-  const context: HtmlContext = { editions: splitEditions(issue), labels: loadLabels(issue.languages), formats };
+  const context: HtmlContext = {
+    editions: splitEditions(issue),
+    labels: loadLabels(issue.languages),
+    formats,
+    draft: options.draft ?? false,
+  };
 
   await mkdir(options.outputRoot, { recursive: true });
   await removeAbandoned(options.outputRoot);

@@ -2,7 +2,7 @@
  * The EPUB editions: one EPUB 3 per language at `jlaga-<slug>-<lang>.epub`, with the
  * cover, the contents, the text, its notes as EPUB notes, the editors page, the fonts,
  * a stylesheet for reading systems, and accessibility metadata that the content makes
- * true. The same manuscript gives the same bytes.
+ * true; a draft's title says it is one. The same manuscript gives the same bytes.
  *
  * Inside the container: `mimetype`, `META-INF/container.xml`, and under `EPUB/` the
  * package document, the XHTML documents, `cover.svg`, `styles/` (with `fonts/`) and
@@ -37,19 +37,25 @@ export const writeEpub: FormatWriter = async (job) => {
   for (const edition of job.context.editions.filter((candidate) => job.langs.includes(candidate.lang))) {
     const labels = job.context.labels.get(edition.lang);
     if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
-    const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'epub'));
-    await writeFile(file, await makeEpub(edition, labels, job.issue, fonts));
+    const { draft } = job.context;
+    const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'epub', { draft }));
+    await writeFile(file, await makeEpub(edition, labels, job.issue, fonts, { draft }));
     written.push(file);
   }
   return written;
 };
 
-/** The bytes of `edition`'s EPUB. */
+/**
+ * The bytes of `edition`'s EPUB.
+ *
+ * @param options.draft a draft's: its title in the metadata says so (label `draftTitle`); default false.
+ */
 export async function makeEpub(
   edition: Edition,
   labels: Labels,
   issue: ValidatedIssue,
   fonts: readonly FontFile[],
+  options: { draft?: boolean } = {},
 ): Promise<Buffer> {
   const content = epubDocuments(edition, labels);
   const manifest: ManifestItem[] = [];
@@ -98,11 +104,12 @@ export async function makeEpub(
   }
 
   const rules = labels.typography;
+  const title = typeset(edition.title, rules);
   const opf = packageXml({
     metadata: {
       identifier: editionIdentifier(edition.slug, edition.lang),
       lang: edition.lang,
-      title: typeset(edition.title, rules),
+      title: options.draft === true ? labels.t('draftTitle', { title }) : title,
       subtitle: edition.subtitle === undefined ? undefined : typeset(edition.subtitle, rules),
       creators: issue.frontMatter.authors.map((author) => packagePerson(author, edition)),
       editors: issue.series.editors.map((editor) => packagePerson(editor, edition)),

@@ -9,9 +9,17 @@ import type { Lang } from '../manuscript/schema.js';
 export const formats = ['html', 'pdf', 'epub'] as const;
 export type Format = (typeof formats)[number];
 
-/** The file name of a downloadable edition (PDF or EPUB). */
-export function editionFileName(slug: string, lang: Lang, format: Exclude<Format, 'html'>): string {
-  return `jlaga-${slug}-${lang}.${format}`;
+/**
+ * The file name of a downloadable edition (PDF or EPUB); a draft's ends in `-draft`
+ * (`jlaga-2026-3-en-draft.pdf`), so that it is never taken for the published file.
+ */
+export function editionFileName(
+  slug: string,
+  lang: Lang,
+  format: Exclude<Format, 'html'>,
+  options: { draft?: boolean } = {},
+): string {
+  return `jlaga-${slug}-${lang}${options.draft === true ? '-draft' : ''}.${format}`;
 }
 
 /** The HTML edition of `lang`, relative to the issue's output folder. */

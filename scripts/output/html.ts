@@ -62,7 +62,7 @@ export async function writeHtmlEditions(
   };
   for (const edition of context.editions.filter((candidate) => langs.includes(candidate.lang))) {
     const downloads: Download[] = (['pdf', 'epub'] as const).flatMap((format) => {
-      const name = editionFileName(edition.slug, edition.lang, format);
+      const name = editionFileName(edition.slug, edition.lang, format, { draft: context.draft });
       const state = linked(name, context.formats.has(format));
       // The files sit beside `html/`, two folders above the page.
       return state === 'missing' ? [] : [{ format, href: `../../${name}`, outOfDate: state === 'out-of-date' }];

@@ -1,6 +1,7 @@
 /**
  * The PDF edition of each language, printed by Chromium after Paged.js has laid the
- * print page out: running header, page numbers, notes at the foot of their page.
+ * print page out: running header, page numbers, notes at the foot of their page. A
+ * draft's PDF has the draft mark on every page and in its title.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -60,8 +61,9 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
     for (const edition of job.context.editions.filter((candidate) => job.langs.includes(candidate.lang))) {
       const labels = job.context.labels.get(edition.lang);
       if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
-      const printed = await printEdition(session, printDir, edition, labels);
-      const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'pdf'));
+      const { draft } = job.context;
+      const printed = await printEdition(session, printDir, edition, labels, { draft });
+      const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'pdf', { draft }));
       await writeFile(file, printed.bytes);
       const misplaced = printed.notes.filter((note) => note.notePage !== note.referencePage);
       job.progress(
@@ -75,13 +77,19 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
   }
 }
 
-/** Lay out and print one edition; `printDir` holds its fonts and media. */
+/**
+ * Lay out and print one edition; `printDir` holds its fonts and media.
+ *
+ * @param options.draft mark every page and the title as a draft's (default false).
+ */
 export async function printEdition(
   session: BrowserSession,
   printDir: string,
   edition: Edition,
   labels: Labels,
+  options: { draft?: boolean } = {},
 ): Promise<PrintedEdition> {
+  const draft = options.draft ?? false;
   const started = performance.now();
   const keepWhole = new Set<string>();
   // Lay out until no word is hyphenated across two pages: each pass keeps the words
@@ -89,7 +97,7 @@ export async function printEdition(
   for (let pass = 1; ; pass++) {
     // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
     const file = path.join(printDir, `${edition.lang}-${pass}.html`);
-    await writeFile(file, stringifyHtml(renderPrintPage(edition, labels, keepWhole)));
+    await writeFile(file, stringifyHtml(renderPrintPage(edition, labels, { keepWhole, draft })));
     const { page, blocked } = await session.openPage(printDir);
     try {
       const pages = await layOut(page, file);
@@ -114,7 +122,7 @@ export async function printEdition(
         timeout: 120_000,
       });
       return {
-        bytes: await withMetadata(pdf, edition, labels),
+        bytes: await withMetadata(pdf, edition, labels, draft),
         pages,
         seconds: (performance.now() - started) / 1000,
         notes,
@@ -142,16 +150,18 @@ async function layOut(page: Page, file: string): Promise<number> {
 }
 
 /**
- * Title, authors, subject, keywords, language and dates from the issue, not the clock.
- * pdf-lib rewrites the file keeping every object, the structure tree included (the
- * tests check that the PDF is still tagged).
+ * Title, authors, subject, keywords, language and dates from the issue, not the clock;
+ * a draft's title says it is one (the label `draftTitle`). pdf-lib rewrites the file
+ * keeping every object, the structure tree included (the tests check that the PDF is
+ * still tagged).
  */
-async function withMetadata(pdf: Uint8Array, edition: Edition, labels: Labels): Promise<Uint8Array> {
+async function withMetadata(pdf: Uint8Array, edition: Edition, labels: Labels, draft: boolean): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   fixOutlineTitles(document, headingTexts(edition, labels));
   stabilizeStructureIds(document);
   const date = new Date(`${edition.date}T00:00:00Z`);
-  document.setTitle(removeSoftHyphens(edition.title), { showInWindowTitleBar: true });
+  const title = removeSoftHyphens(edition.title);
+  document.setTitle(draft ? labels.t('draftTitle', { title }) : title, { showInWindowTitleBar: true });
   document.setAuthor(edition.authors.map((author) => author.name).join(', '));
   document.setSubject(`${edition.series.name} ${edition.issue}`);
   document.setKeywords(edition.keywords);

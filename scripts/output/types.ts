@@ -16,6 +16,12 @@ export interface HtmlContext {
   labels: Map<Lang, Labels>;
   /** The formats this build makes: download links are given for those only. */
   formats: ReadonlySet<Format>;
+  /**
+   * A draft's build (a release made with `--draft`): its PDFs and EPUBs are named
+   * `-draft`, linked by those names, and marked as drafts (every PDF page, both
+   * titles). False for every other build, whose files are as if this did not exist.
+   */
+  draft: boolean;
 }
 
 /** What a format's writer gets: one issue, its editions, and where to write. */

@@ -2,7 +2,8 @@
  * One edition's page for printing: the trees of the HTML edition with each note moved
  * to its first reference (Paged.js floats it to the foot of that page), a repeated
  * reference left as a plain number, the brand's masthead, and the styles inline (a page
- * opened from disk cannot fetch stylesheets, which Paged.js needs to read them).
+ * opened from disk cannot fetch stylesheets, which Paged.js needs to read them). A
+ * draft's page also carries the draft mark and the styles that put it on every page.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,12 +23,20 @@ import { rehypeKeepRanges } from './rehype-keep-ranges.js';
 import { fillTemplate, loadTemplate } from './template.js';
 import { typeset } from './typography.js';
 
-/**
- * The print page of `edition`; its styles name fonts as `fonts/…` and media as `media/…`.
- *
- * @param keepWhole words not to hyphenate (those that fell at the foot of a page).
- */
-export function renderPrintPage(edition: Edition, labels: Labels, keepWhole: ReadonlySet<string> = new Set()): Root {
+/** How to lay out a print page. */
+export interface PrintPageOptions {
+  /** Words not to hyphenate (those that fell at the foot of a page); default none. */
+  keepWhole?: ReadonlySet<string>;
+  /**
+   * A draft: the label `draftMark` at the foot of every page (`print-draft.css`);
+   * default false, and then the page is exactly as without the option.
+   */
+  draft?: boolean;
+}
+
+/** The print page of `edition`; its styles name fonts as `fonts/…` and media as `media/…`. */
+export function renderPrintPage(edition: Edition, labels: Labels, options: PrintPageOptions = {}): Root {
+  const { keepWhole = new Set<string>(), draft = false } = options;
   const trees = editionToHast(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 0) });
   const notes = new Map(trees.notes.map((note) => [String(note.properties.dataNote), inlineNote(note)]));
   const placed = new Set<string>();
@@ -44,7 +53,7 @@ export function renderPrintPage(edition: Edition, labels: Labels, keepWhole: Rea
       return [SKIP, index + 1];
     });
   }
-  const styles = ['fonts.css', 'print.css']
+  const styles = ['fonts.css', 'print.css', ...(draft ? ['print-draft.css'] : [])]
     .map((name) => readFileSync(path.join(templatesDir, 'styles', name), 'utf8'))
     .join('\n');
   const wordmark = unified()
@@ -52,6 +61,7 @@ export function renderPrintPage(edition: Edition, labels: Labels, keepWhole: Rea
     .parse(readFileSync(path.join(templatesDir, 'brand', 'wordmark.svg'), 'utf8'));
   const page = fillTemplate(loadTemplate('print', { fragment: false }), {
     labels,
+    conditions: { draft },
     values: {
       lang: edition.lang,
       pageTitle: `${edition.authors.map((author) => author.name).join(', ')}: ${typeset(edition.title, labels.typography)}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run release -- <issue> [--draft]` and `npm run release -- --verify <folder>`.
+ * `npm run release -- <issue> [--draft] [--output <folder>]` and `npm run release -- --verify <folder>`.
  *
  * Exit 0 released (or verified), 1 refused (every problem listed) or not verified,
  * 2 bad usage.
@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { lazyBrowser } from '../browser.js';
 import { projectRoot } from '../project.js';
-import { releaseIssue } from '../release/release.js';
+import { manuscriptInReleaseFolder, releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
 import type { VFile } from 'vfile';
 import { exitCode, formatJsonReport, formatReport } from '../messages/report.js';
@@ -15,16 +15,21 @@ import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run release -- <issue> [--draft] [--json]
+const usage = `Usage: npm run release -- <issue> [--draft] [--output <folder>] [--json]
        npm run release -- --verify <folder> [--json]
 
 Release an issue into output/release/<issue>/: the PDF and EPUB of every language,
 the HTML editions as one zip, SHA256SUMS, manifest.json, a downloads page (index.html)
 and everything in one zip. Refuses, listing every problem, when the manuscript has an
-error, a translation is missing, stale or unconfirmed, or a validator (EPUBCheck, the
-Nu Html Checker) fails; --draft releases anyway, marked as a draft. A refused or
-failed release leaves the previous one as it was.
+error or a translation is missing, stale or unconfirmed (both before building
+anything), or when a validator (EPUBCheck, the Nu Html Checker) fails. A refused or
+failed release leaves the previous one as it was. Says how long each stage took.
 
+--draft releases despite open translations and validator findings, into
+output/release/drafts/<issue>/, never over the release; every file is marked as a
+draft (-draft names, DRAFT on every PDF page and in the PDF and EPUB titles).
+--output <folder> releases into <folder>/<issue>/ (a draft: <folder>/drafts/<issue>/)
+instead of output/release/; never into a folder that is or holds a manuscript.
 --verify checks a release folder against its SHA256SUMS and manifest.json.
 --json writes the messages as JSON to standard output (progress and the outcome go
 to standard error).
@@ -39,7 +44,12 @@ Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { draft: { type: 'boolean' }, verify: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      draft: { type: 'boolean' },
+      output: { type: 'string' },
+      verify: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     usage,
     io,
   );
@@ -68,11 +78,14 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (typeof locations === 'number') return locations;
   const [location] = locations;
   if (!location) return exitCode.usage;
+  const releaseRoot = path.resolve(parsed.values.output ?? path.join(projectRoot, 'output', 'release'));
+  const unsafe = manuscriptInReleaseFolder(releaseRoot, location.slug);
+  if (unsafe !== undefined) return usageError(`${unsafe}; give --output another folder.`, io);
 
   const browser = lazyBrowser();
   try {
     const result = await releaseIssue(location, {
-      releaseRoot: path.join(projectRoot, 'output', 'release'),
+      releaseRoot,
       draft: parsed.values.draft === true,
       progress: (line) => said.write(`${line}\n`),
       browser: browser.get,

@@ -1,6 +1,7 @@
 /**
  * The downloads page of a release, `index.html`: one section per language, each in its
- * language, listing the files with their format, language, size and SHA-256.
+ * language, listing the files with their format, language, size and SHA-256. A draft's
+ * says it is one in every language and lists the problems it was released despite.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,13 +34,37 @@ export function renderDownloadsPage(manifest: Manifest, labels: Map<string, Labe
     },
     slots: {
       draft: manifest.draft
-        ? manifest.languages.map((lang) =>
-            h('p', { className: ['draft'], lang, role: 'note' }, labels.get(lang)?.t('release.draft') ?? ''),
-          )
+        ? [
+            ...manifest.languages.map((lang) =>
+              h('p', { className: ['draft'], lang, role: 'note' }, labels.get(lang)?.t('release.draft') ?? ''),
+            ),
+            ...draftProblems(manifest, labels),
+          ]
         : [],
       sections: manifest.languages.map((lang) => section(manifest, lang, labels.get(lang) ?? main)),
     },
   });
+}
+
+/** The problems a draft was released despite, as the manifest lists them; nothing when there are none. */
+function draftProblems(manifest: Manifest, labels: Map<string, Labels>): Element[] {
+  const problems = manifest.problems ?? [];
+  if (problems.length === 0) return [];
+  return [
+    h('section', { className: ['draft-problems'], ariaLabelledBy: 'draft-problems' }, [
+      h(
+        'h2',
+        { id: 'draft-problems' },
+        manifest.languages.map((lang) => labels.get(lang)?.t('release.problems')).join(' / '),
+      ),
+      // The release words its problems in English, whatever the languages of the issue.
+      h(
+        'ul',
+        { lang: 'en' },
+        problems.map((problem) => h('li', problem)),
+      ),
+    ]),
+  ];
 }
 
 function section(manifest: Manifest, lang: string, labels: Labels): Element {

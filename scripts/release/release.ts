@@ -4,10 +4,18 @@
  * `output/release/<issue>/` in one step. A failure at any point leaves the previous
  * release exactly as it was. Never from a manuscript with errors; never, unless it is
  * a draft, with a translation missing, stale or unconfirmed, or a validator failing.
+ * What the manuscript alone refuses on is refused right after reading, before anything
+ * is built.
+ *
+ * A draft (`draft`) is released despite open translations and validator findings,
+ * into a folder of its own, `output/release/drafts/<issue>/`: it never replaces the
+ * final release. Every file of it is marked: its names end in `-draft`, every PDF page
+ * carries the draft mark, the PDFs' and EPUBs' titles say it, and its downloads page
+ * lists the problems it was released despite.
  *
  * File names: `jlaga-<issue>-<lang>.pdf`, `jlaga-<issue>-<lang>.epub`, the HTML
  * editions of both languages as `jlaga-<issue>-html.zip`, everything in
- * `jlaga-<issue>.zip`; a draft's names end in `-draft`.
+ * `jlaga-<issue>.zip`.
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile, mkdir, writeFile, chmod } from 'node:fs/promises';
@@ -16,7 +24,9 @@ import { promisify } from 'node:util';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
+import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
+import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import { formatName } from '../manuscript/names.js';
 import { buildIssue, recoverReplacedFolders, replaceFolder } from '../output/build.js';
 import { editionFileName } from '../output/file-names.js';
@@ -37,10 +47,14 @@ import { checkEpub, checkHtml } from './validators.js';
 const run = promisify(execFile);
 
 export interface ReleaseOptions {
-  /** The folder releases go to (`output/release/`). */
+  /** The folder releases go to (`output/release/`); drafts go to its `drafts/` folder. */
   releaseRoot: string;
-  /** Build and release despite the problems a release refuses on, marked as a draft. */
+  /**
+   * Release a draft: despite open translations and validator findings, every file
+   * marked as a draft, into `<releaseRoot>/drafts/<issue>/` (default false).
+   */
   draft?: boolean;
+  /** Called with one line per stage (read, each format and edition built, each validator, package, move) and its time. */
   progress?: (line: string) => void;
   browser?: () => Promise<BrowserSession>;
   /** Called when everything is ready, just before the move into place (tests inject failures here). */
@@ -57,15 +71,49 @@ export interface ReleaseResult {
   /** Every reason the release was refused (or, for a draft, is a draft), one line each, as the manifest lists them. */
   problems: string[];
   released: boolean;
+  /** Where the release is, or would have been. */
   folder: string;
   manifest?: Manifest;
 }
 
-/** Release the issue at `location`. */
+/** The folder of `releaseRoot` that holds the drafts, one folder per issue. */
+export const draftsFolder = 'drafts';
+
+/**
+ * Where the release of `slug` goes: `<releaseRoot>/<slug>/`, or for a draft
+ * `<releaseRoot>/drafts/<slug>/` (an issue cannot be called `drafts`: locate-issue.ts).
+ */
+export function releaseFolder(releaseRoot: string, slug: string, options: { draft?: boolean } = {}): string {
+  return options.draft === true ? path.join(releaseRoot, draftsFolder, slug) : path.join(releaseRoot, slug);
+}
+
+/**
+ * Why releasing `slug` into `releaseRoot` could touch a manuscript, or undefined when it
+ * cannot: its release folder, or its draft's, is or holds an issue folder, and would
+ * be replaced whole (a root given as the series folder would delete the issue). Both
+ * are asked, so that a draft is refused wherever its release would be.
+ *
+ * @returns one sentence without a full stop, naming the folder.
+ */
+export function manuscriptInReleaseFolder(releaseRoot: string, slug: string): string | undefined {
+  for (const folder of [releaseFolder(releaseRoot, slug), releaseFolder(releaseRoot, slug, { draft: true })]) {
+    if (holdsManuscript(folder)) return `Will not release into ${folder}: it is or holds a manuscript folder`;
+  }
+  return undefined;
+}
+
+/**
+ * Release the issue at `location`. Throws, before reading, when its release folder is
+ * or holds a manuscript (`manuscriptInReleaseFolder`), and on failures that are not the
+ * manuscript's (browser, disk); the previous release is then as it was.
+ */
 export async function releaseIssue(location: IssueLocation, options: ReleaseOptions): Promise<ReleaseResult> {
-  const folder = path.join(options.releaseRoot, location.slug);
-  const progress = options.progress ?? (() => undefined);
-  const read = await readIssue(location);
+  const draft = options.draft === true;
+  const folder = releaseFolder(options.releaseRoot, location.slug, { draft });
+  const unsafe = manuscriptInReleaseFolder(options.releaseRoot, location.slug);
+  if (unsafe !== undefined) throw new Error(`${unsafe}.`);
+  const stage = stageTimer(location.slug, options.progress ?? (() => undefined));
+  const read = await stage('read', () => readIssue(location));
   const [manuscript = new VFile()] = read.files;
   if (!read.issue) {
     const reason = 'the manuscript has errors (see the report above)';
@@ -87,21 +135,25 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
       problems.push(reason);
     }
   }
+  // The manuscript alone says no: refused before a browser or a validator is started.
+  if (problems.length > 0 && !draft) return { files: read.files, problems, released: false, folder };
 
-  await mkdir(options.releaseRoot, { recursive: true });
+  await mkdir(path.dirname(folder), { recursive: true });
   // What releases killed before they could clean up left: their folders, half a replace.
   await removeAbandonedFolders(options.releaseRoot, '.release-');
   await removeAbandonedTemporaryFolders();
   await recoverReplacedFolders(options.releaseRoot);
+  await recoverReplacedFolders(path.join(options.releaseRoot, draftsFolder));
   // Named with this process's id: a later run removes it if this one is killed.
   const workFolder = await makeOwnedFolder(options.releaseRoot, `.release-${location.slug}-`);
   const work = workFolder.path;
   try {
-    // 1. Build every language and format.
+    // 1. Build every language and format (the build says how long each took).
     const built = await buildIssue(issue, {
       outputRoot: path.join(work, 'build'),
-      progress,
+      progress: options.progress,
       browser: options.browser,
+      draft,
     });
 
     // 2. Validate.
@@ -109,133 +161,174 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
       .filter((name) => name.endsWith('.html'))
       .sort()
       .map((name) => path.join(built.outputDir, 'html', name));
-    const epubs = issue.languages.map((lang) =>
-      path.join(built.outputDir, editionFileName(location.slug, lang, 'epub')),
-    );
     // Named relative to the build, so that a draft's manifest is the same wherever it was made.
+    const root = built.outputDir;
+    const findingsOf = (files: VFile[]) => `${files.reduce((sum, file) => sum + file.messages.length, 0)} problems`;
     const validated = [
-      ...(await checkHtml(htmlPages, { root: built.outputDir })),
-      ...(await Promise.all(epubs.map((file) => checkEpub(file, { root: built.outputDir })))).flat(),
+      ...(await stage(
+        'Nu Html Checker',
+        () => checkHtml(htmlPages, { root }),
+        (files) => `${htmlPages.length} pages, ${findingsOf(files)}`,
+      )),
+      ...(
+        await Promise.all(
+          issue.languages.map((lang) =>
+            stage(
+              `EPUBCheck ${lang}`,
+              () => checkEpub(path.join(root, editionFileName(location.slug, lang, 'epub', { draft })), { root }),
+              findingsOf,
+            ),
+          ),
+        )
+      ).flat(),
     ];
-    const findings = validated.flatMap((file) => file.messages.map((message) => ({ file, message })));
-    for (const { file, message } of findings) {
-      refusals.push(message);
-      problems.push(problemLine(file, message));
+    for (const file of validated) {
+      for (const message of file.messages) {
+        refusals.push(message);
+        problems.push(problemLine(file, message));
+      }
     }
-    progress(
-      `${location.slug}: validated ${htmlPages.length} pages and ${epubs.length} EPUBs: ${findings.length} problems`,
-    );
-
     const reported = [...read.files, ...validated];
-    const draft = problems.length > 0;
-    if (draft && options.draft !== true) return { files: reported, problems, released: false, folder };
+    if (problems.length > 0 && !draft) return { files: reported, problems, released: false, folder };
     // A draft is released despite them: they are its warnings.
     for (const message of refusals) message.fatal = false;
 
     // 3. Name, list and checksum the files.
     const staging = path.join(work, 'release');
-    await mkdir(staging);
-    const suffix = draft ? '-draft' : '';
-    const name = (base: string) => base.replace(/(\.[a-z]+)$/, `${suffix}$1`);
-    const files: ManifestFile[] = [];
-    const add = async (fileName: string, bytes: Uint8Array, entry: Omit<ManifestFile, 'name' | 'bytes' | 'sha256'>) => {
-      await writeFile(path.join(staging, fileName), bytes);
-      files.push({ name: fileName, bytes: bytes.length, sha256: sha256(bytes), ...entry });
-    };
-    for (const lang of issue.languages) {
-      const pdf = await readFile(path.join(built.outputDir, editionFileName(location.slug, lang, 'pdf')));
-      await add(name(editionFileName(location.slug, lang, 'pdf')), pdf, {
-        format: 'pdf',
-        mediaType: 'application/pdf',
-        languages: [lang],
-        pages: await pdfPages(pdf),
-      });
-    }
-    for (const lang of issue.languages) {
-      const epub = await readFile(path.join(built.outputDir, editionFileName(location.slug, lang, 'epub')));
-      await add(name(editionFileName(location.slug, lang, 'epub')), epub, {
-        format: 'epub',
-        mediaType: 'application/epub+zip',
-        languages: [lang],
-      });
-    }
-    const htmlFiles = (await readdir(path.join(built.outputDir, 'html'), { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) =>
-        path
-          .relative(path.join(built.outputDir, 'html'), path.join(entry.parentPath, entry.name))
-          .split(path.sep)
-          .join('/'),
-      )
-      .sort();
-    const htmlZip = await zipEntries(
-      await Promise.all(
-        htmlFiles.map(async (file) => ({
-          path: `jlaga-${location.slug}-html/${file}`,
-          data: await readFile(path.join(built.outputDir, 'html', file)),
-        })),
-      ),
-      issue.frontMatter.date,
-    );
-    await add(name(`jlaga-${location.slug}-html.zip`), htmlZip, {
-      format: 'html',
-      mediaType: 'application/zip',
-      languages: [...issue.languages],
-    });
-
-    const manifest: Manifest = {
-      issue: issue.frontMatter.issue,
-      slug: location.slug,
-      date: issue.frontMatter.date,
-      draft,
-      languages: issue.languages,
-      series: Object.fromEntries(issue.languages.map((lang) => [lang, issue.series.name[lang] ?? ''])),
-      titles: Object.fromEntries(issue.languages.map((lang) => [lang, issue.frontMatter.title[lang] ?? ''])),
-      authors: issue.frontMatter.authors.map((author) =>
-        Object.fromEntries(issue.languages.map((lang) => [lang, formatName(author, lang)])),
-      ),
-      files,
-      tool: await toolVersion(),
-      ...(await sourceCommit(location)),
-      ...(draft ? { problems } : {}),
-    };
-    const archive = name(`jlaga-${location.slug}.zip`);
-    const page = stringifyHtml(renderDownloadsPage(manifest, loadLabels(issue.languages), archive));
-    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-    await writeFile(path.join(staging, 'index.html'), page);
-    await writeFile(path.join(staging, 'manifest.json'), manifestText);
-    const archiveBytes = await zipEntries(
-      [
-        ...(await Promise.all(
-          files.map(async (file) => ({
-            path: `jlaga-${location.slug}/${file.name}`,
-            data: await readFile(path.join(staging, file.name)),
-          })),
-        )),
-        { path: `jlaga-${location.slug}/index.html`, data: page },
-        { path: `jlaga-${location.slug}/manifest.json`, data: manifestText },
-      ],
-      issue.frontMatter.date,
-    );
-    await writeFile(path.join(staging, archive), archiveBytes);
-    await writeFile(
-      path.join(staging, 'SHA256SUMS'),
-      checksumsFile([
-        ...files,
-        { name: 'index.html', sha256: sha256(page) },
-        { name: 'manifest.json', sha256: sha256(manifestText) },
-        { name: archive, sha256: sha256(archiveBytes) },
-      ]),
-    );
+    const manifest = await stage('package', () => packageRelease(issue, built.outputDir, staging, { draft, problems }));
 
     // 4. Into place, in one step.
-    await options.beforeMove?.();
-    await chmod(staging, 0o755);
-    await replaceFolder(staging, folder);
+    await stage('move', async () => {
+      await options.beforeMove?.();
+      await chmod(staging, 0o755);
+      await replaceFolder(staging, folder);
+    });
     return { files: reported, problems, released: true, folder, manifest };
   } finally {
     await workFolder.remove();
   }
+}
+
+/**
+ * Write the release's files into `staging`: the PDFs and EPUBs of the build at
+ * `builtDir`, the HTML editions as one zip, the downloads page, the manifest, one
+ * archive of them all, and `SHA256SUMS`.
+ *
+ * @returns the manifest.
+ */
+async function packageRelease(
+  issue: ValidatedIssue,
+  builtDir: string,
+  staging: string,
+  options: { draft: boolean; problems: readonly string[] },
+): Promise<Manifest> {
+  const { slug } = issue.location;
+  const { draft } = options;
+  await mkdir(staging);
+  const files: ManifestFile[] = [];
+  const add = async (fileName: string, bytes: Uint8Array, entry: Omit<ManifestFile, 'name' | 'bytes' | 'sha256'>) => {
+    await writeFile(path.join(staging, fileName), bytes);
+    files.push({ name: fileName, bytes: bytes.length, sha256: sha256(bytes), ...entry });
+  };
+  // The build named a draft's PDFs and EPUBs, and linked them from the HTML, as `-draft`.
+  for (const lang of issue.languages) {
+    const name = editionFileName(slug, lang, 'pdf', { draft });
+    const pdf = await readFile(path.join(builtDir, name));
+    await add(name, pdf, {
+      format: 'pdf',
+      mediaType: 'application/pdf',
+      languages: [lang],
+      pages: await pdfPages(pdf),
+    });
+  }
+  for (const lang of issue.languages) {
+    const name = editionFileName(slug, lang, 'epub', { draft });
+    const epub = await readFile(path.join(builtDir, name));
+    await add(name, epub, { format: 'epub', mediaType: 'application/epub+zip', languages: [lang] });
+  }
+  const suffix = draft ? '-draft' : '';
+  const htmlFiles = (await readdir(path.join(builtDir, 'html'), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(path.join(builtDir, 'html'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .sort();
+  const htmlZip = await zipEntries(
+    await Promise.all(
+      htmlFiles.map(async (file) => ({
+        path: `jlaga-${slug}-html/${file}`,
+        data: await readFile(path.join(builtDir, 'html', file)),
+      })),
+    ),
+    issue.frontMatter.date,
+  );
+  await add(`jlaga-${slug}-html${suffix}.zip`, htmlZip, {
+    format: 'html',
+    mediaType: 'application/zip',
+    languages: [...issue.languages],
+  });
+
+  const manifest: Manifest = {
+    issue: issue.frontMatter.issue,
+    slug,
+    date: issue.frontMatter.date,
+    draft,
+    languages: issue.languages,
+    series: Object.fromEntries(issue.languages.map((lang) => [lang, issue.series.name[lang] ?? ''])),
+    titles: Object.fromEntries(issue.languages.map((lang) => [lang, issue.frontMatter.title[lang] ?? ''])),
+    authors: issue.frontMatter.authors.map((author) =>
+      Object.fromEntries(issue.languages.map((lang) => [lang, formatName(author, lang)])),
+    ),
+    files,
+    tool: await toolVersion(),
+    ...(await sourceCommit(issue.location)),
+    ...(draft ? { problems: [...options.problems] } : {}),
+  };
+  const archive = `jlaga-${slug}${suffix}.zip`;
+  const page = stringifyHtml(renderDownloadsPage(manifest, loadLabels(issue.languages), archive));
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  await writeFile(path.join(staging, 'index.html'), page);
+  await writeFile(path.join(staging, 'manifest.json'), manifestText);
+  const archiveBytes = await zipEntries(
+    [
+      ...(await Promise.all(
+        files.map(async (file) => ({
+          path: `jlaga-${slug}/${file.name}`,
+          data: await readFile(path.join(staging, file.name)),
+        })),
+      )),
+      { path: `jlaga-${slug}/index.html`, data: page },
+      { path: `jlaga-${slug}/manifest.json`, data: manifestText },
+    ],
+    issue.frontMatter.date,
+  );
+  await writeFile(path.join(staging, archive), archiveBytes);
+  await writeFile(
+    path.join(staging, 'SHA256SUMS'),
+    checksumsFile([
+      ...files,
+      { name: 'index.html', sha256: sha256(page) },
+      { name: 'manifest.json', sha256: sha256(manifestText) },
+      { name: archive, sha256: sha256(archiveBytes) },
+    ]),
+  );
+  return manifest;
+}
+
+/**
+ * Run one stage of a release and say, in one line, how long it took and what it found:
+ * `2026-3: EPUBCheck hu done in 9.8 s (0 problems)`.
+ *
+ * @returns a function that runs `work` as the stage `name`; `detail` words its result.
+ */
+function stageTimer(slug: string, progress: (line: string) => void) {
+  return async <T>(name: string, work: () => Promise<T>, detail?: (result: T) => string): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    progress(`${slug}: ${name} done in ${seconds} s${detail ? ` (${detail(result)})` : ''}`);
+    return result;
+  };
 }
 
 /** A validator's finding as the manifest lists it: `epubcheck:RSC-005 <file>:<line>:<column>: <reason>`. */

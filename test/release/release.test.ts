@@ -1,7 +1,8 @@
 /**
- * Releases: reproducible byte for byte, refused with every problem listed, drafts
- * marked, a failure in the middle leaves the previous release as it was, and
- * `--verify` finds a changed file.
+ * Releases: reproducible byte for byte, refused with every problem listed (before
+ * building when the manuscript alone says so), drafts marked and in their own folder,
+ * a failure in the middle leaves the previous release as it was, and `--verify` finds
+ * a changed file.
  */
 import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import type { Manifest } from '../../scripts/release/manifest.js';
 import { checkHtml } from '../../scripts/release/validators.js';
 import { verifyRelease } from '../../scripts/release/verify.js';
 import { copyFixtureManuscript, fixtures, hashTree, locate, runCommand, tempFolder } from '../helpers.js';
+import { readZip } from '../zip-reader.js';
 
 const run = promisify(execFile);
 const browser = lazyBrowser();
@@ -29,6 +31,27 @@ async function release(issue: string, options: { draft?: boolean; beforeMove?: (
     beforeMove: options.beforeMove,
   });
   return { releaseRoot, ...result };
+}
+
+/** The problems of the copy `issueWithOpenTranslations` makes, as a release lists them. */
+const openTranslations = [
+  'unconfirmed hu translation of #lead',
+  'stale hu translation of #s1-p1',
+  'missing hu translation of #s1-quote',
+];
+
+/** A copy of the fixture issue with an unconfirmed, a stale and a missing translation. */
+async function issueWithOpenTranslations(): Promise<string> {
+  const { issue } = await copyFixtureManuscript();
+  const file = path.join(issue, 'index.md');
+  let text = await readFile(file, 'utf8');
+  text = text
+    .replace(/(:::hu\{#lead \.lead) src=[0-9a-f]{8}\}/, '$1}')
+    .replace('The first paragraph cites', 'The opening paragraph cites');
+  const start = text.indexOf(':::hu{#s1-quote');
+  text = text.slice(0, start) + text.slice(text.indexOf(':::\n', start) + 4);
+  await writeFile(file, text);
+  return issue;
 }
 
 beforeAll(async () => {
@@ -87,23 +110,19 @@ describe('release', () => {
     expect(await readdir(result.releaseRoot)).toEqual([]);
   });
 
-  it('refuses unconfirmed, stale and missing translations, and releases them as a marked draft', async () => {
-    const { issue } = await copyFixtureManuscript();
-    const file = path.join(issue, 'index.md');
-    let text = await readFile(file, 'utf8');
-    text = text
-      .replace(/(:::hu\{#lead \.lead) src=[0-9a-f]{8}\}/, '$1}')
-      .replace('The first paragraph cites', 'The opening paragraph cites');
-    const start = text.indexOf(':::hu{#s1-quote');
-    text = text.slice(0, start) + text.slice(text.indexOf(':::\n', start) + 4);
-    await writeFile(file, text);
-    const refused = await release(issue);
+  it('refuses unconfirmed, stale and missing translations before building anything', async () => {
+    const issue = await issueWithOpenTranslations();
+    const root = await tempFolder('jlaga-release-');
+    let browsers = 0;
+    const refused = await releaseIssue(locate(issue), {
+      releaseRoot: root,
+      browser: () => {
+        browsers += 1;
+        return browser.get();
+      },
+    });
     expect(refused.released).toBe(false);
-    expect(refused.problems).toEqual([
-      'unconfirmed hu translation of #lead',
-      'stale hu translation of #s1-p1',
-      'missing hu translation of #s1-quote',
-    ]);
+    expect(refused.problems).toEqual(openTranslations);
     // The same problems as messages on the manuscript, at the blocks, through the one reporter.
     const refusals = (refused.files[0]?.messages ?? []).filter((message) => message.source === 'release');
     expect(refusals.map((message) => `${message.line ?? 0} ${message.ruleId ?? ''} ${String(message.fatal)}`)).toEqual([
@@ -112,17 +131,131 @@ describe('release', () => {
       expect.stringMatching(/^\d+ missing-translation true$/),
     ]);
     expect(refusals.every((message) => (message.line ?? 0) > 1)).toBe(true);
-    expect(await readdir(refused.releaseRoot)).toEqual([]);
+    // Refused right after reading: no browser, no validator, nothing written.
+    expect(browsers).toBe(0);
+    expect(refused.files.filter((file) => /\.(epub|html)\b/.test(file.path))).toEqual([]);
+    expect(await readdir(root)).toEqual([]);
+  });
 
-    const draft = await release(issue, { draft: true });
-    expect(draft.released).toBe(true);
-    expect(draft.manifest?.draft).toBe(true);
-    expect(draft.manifest?.problems).toEqual(refused.problems);
-    // Released anyway: its problems are warnings.
-    const warnings = (draft.files[0]?.messages ?? []).filter((message) => message.source === 'release');
-    expect(warnings.map((message) => message.fatal)).toEqual([false, false, false]);
-    expect(Object.keys(await hashTree(draft.folder))).toContain('jlaga-2099-1-en-draft.pdf');
-    expect(await readFile(path.join(draft.folder, 'index.html'), 'utf8')).toContain('class="draft"');
+  it('the command refuses a stale translation at once, naming the segment, with --json on standard output alone', async () => {
+    const issue = await issueWithOpenTranslations();
+    const root = await tempFolder('jlaga-release-');
+    const result = await runCommand(main, [issue, '--output', root]);
+    expect(result.code).toBe(1);
+    // The manuscript, then each problem at its block: `76:1-78:4 error stale hu translation of #s1-p1 stale-translation release`.
+    expect(result.stderr).toMatch(/2099-1\/index\.md\n/);
+    expect(result.stderr).toMatch(/\d+:\d+-\d+:\d+ +error +stale hu translation of #s1-p1 +stale-translation +release/);
+    expect(result.stderr).toContain('2099-1: not released (3 problems)');
+    expect(result.stdout).toMatch(/^2099-1: read done in \d+\.\d s$/m);
+    // Nothing was built or checked.
+    expect(result.stdout).not.toMatch(/html|pdf|epub|EPUBCheck|Nu Html Checker/);
+    expect(await readdir(root)).toEqual([]);
+
+    const json = await runCommand(main, [issue, '--output', root, '--json']);
+    expect(json.code).toBe(1);
+    const files = JSON.parse(json.stdout) as Array<{
+      file: string;
+      messages: Array<{ ruleId: string; source: string }>;
+    }>;
+    expect(files).toHaveLength(1);
+    expect(files[0]?.file).toMatch(/2099-1\/index\.md$/);
+    const refusals = files[0]?.messages.filter((message) => message.source === 'release');
+    expect(refusals?.map((message) => message.ruleId)).toEqual([
+      'unconfirmed-translation',
+      'stale-translation',
+      'missing-translation',
+    ]);
+    expect(json.stderr).toMatch(/^2099-1: read done in /m);
+  });
+
+  it('the command will not release into a folder that is or holds a manuscript', async () => {
+    const { root, issue } = await copyFixtureManuscript();
+    const before = await hashTree(root);
+    for (const output of [root, issue]) {
+      const result = await runCommand(main, [issue, '--output', output]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/Will not release into .*: it is or holds a manuscript folder/);
+    }
+    expect(await hashTree(root)).toEqual(before);
+  });
+
+  describe('a draft', () => {
+    let root: string;
+    let finalRelease: Record<string, string>;
+    let draft: Awaited<ReturnType<typeof release>>;
+
+    beforeAll(async () => {
+      const issue = await issueWithOpenTranslations();
+      // The final release of the issue, made before its translations were opened again.
+      root = await tempFolder('jlaga-release-');
+      await cp(first, path.join(root, '2099-1'), { recursive: true });
+      finalRelease = await hashTree(path.join(root, '2099-1'));
+      draft = await release(issue, { draft: true, root });
+    }, 120_000);
+
+    it('goes into its own folder, and the final release stays byte for byte as it was', async () => {
+      expect(draft.released).toBe(true);
+      expect(draft.folder).toBe(path.join(root, 'drafts', '2099-1'));
+      expect((await readdir(root)).sort()).toEqual(['2099-1', 'drafts']);
+      expect(await hashTree(path.join(root, '2099-1'))).toEqual(finalRelease);
+      expect(draft.manifest?.draft).toBe(true);
+      expect(draft.manifest?.problems).toEqual(openTranslations);
+      // Released anyway: its problems are warnings.
+      const warnings = (draft.files[0]?.messages ?? []).filter((message) => message.source === 'release');
+      expect(warnings.map((message) => message.fatal)).toEqual([false, false, false]);
+      expect(Object.keys(await hashTree(draft.folder)).sort()).toEqual([
+        'SHA256SUMS',
+        'index.html',
+        'jlaga-2099-1-draft.zip',
+        'jlaga-2099-1-en-draft.epub',
+        'jlaga-2099-1-en-draft.pdf',
+        'jlaga-2099-1-html-draft.zip',
+        'jlaga-2099-1-hu-draft.epub',
+        'jlaga-2099-1-hu-draft.pdf',
+        'manifest.json',
+      ]);
+      expect(await verifyRelease(draft.folder)).toEqual([]);
+    });
+
+    it('has DRAFT on every PDF page and in the PDFs’ and EPUBs’ metadata, in each language', async () => {
+      const { PDFDocument } = await import('pdf-lib');
+      for (const [lang, mark] of [
+        ['en', 'DRAFT'],
+        ['hu', 'PISZKOZAT'],
+      ] as const) {
+        const file = path.join(draft.folder, `jlaga-2099-1-${lang}-draft.pdf`);
+        const pages = draft.manifest?.files.find((entry) => entry.name === path.basename(file))?.pages ?? 0;
+        expect(pages).toBeGreaterThan(1);
+        for (let page = 1; page <= pages; page++) {
+          const { stdout } = await run('pdftotext', ['-f', String(page), '-l', String(page), file, '-']);
+          expect(stdout, `${lang} page ${page}`).toContain(mark);
+        }
+        const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+        expect(pdf.getTitle()).toContain(mark);
+        const epub = readZip(await readFile(path.join(draft.folder, `jlaga-2099-1-${lang}-draft.epub`)));
+        const opf = epub.find((entry) => entry.name === 'EPUB/package.opf')?.data.toString('utf8') ?? '';
+        expect(opf).toMatch(new RegExp(`<dc:title[^>]*>[^<]*${mark}`));
+        // The final release has none of it.
+        const final = path.join(first, `jlaga-2099-1-${lang}.pdf`);
+        expect((await run('pdftotext', [final, '-'])).stdout).not.toContain(mark);
+        expect((await PDFDocument.load(await readFile(final), { updateMetadata: false })).getTitle()).not.toContain(
+          mark,
+        );
+      }
+    });
+
+    it('links its own files from the HTML editions and lists the problems on its downloads page', async () => {
+      const zip = readZip(await readFile(path.join(draft.folder, 'jlaga-2099-1-html-draft.zip')));
+      for (const lang of ['en', 'hu']) {
+        const page = zip.find((entry) => entry.name === `jlaga-2099-1-html/${lang}/index.html`)?.data.toString('utf8');
+        const links = [...(page ?? '').matchAll(/href="\.\.\/\.\.\/([^"]+)"/g)].map((match) => match[1]);
+        expect(links).toEqual([`jlaga-2099-1-${lang}-draft.pdf`, `jlaga-2099-1-${lang}-draft.epub`]);
+      }
+      const downloads = await readFile(path.join(draft.folder, 'index.html'), 'utf8');
+      expect(downloads).toContain('class="draft"');
+      for (const problem of openTranslations) expect(downloads).toContain(problem);
+      expect(await checkHtml([path.join(draft.folder, 'index.html')])).toEqual([]);
+    });
   });
 
   it('refuses when a validator fails', async () => {
@@ -158,7 +291,6 @@ describe('release', () => {
     await expect(
       release(path.join(fixtures, 'manuscript', '2099-1'), {
         root: copy,
-        draft: true,
         beforeMove: () => {
           throw new Error('disk full');
         },

@@ -1,9 +1,9 @@
 /**
  * What a build makes its editions from, as one digest: the issue's files (manuscript,
  * series file, glossary: digested by the reader, which has their bytes), the images of
- * its `assets/`, the `templates/` tree, and the program's name and version. Two builds
- * with the same digest make the same editions; an edition kept from a build with
- * another digest is out of date.
+ * its `assets/`, the `templates/` tree, the program's name and version, and whether it
+ * is a draft's build. Two builds with the same digest make the same editions; an
+ * edition kept from a build with another digest is out of date.
  *
  * No time, no absolute path: the digest of the same input is the same on any machine.
  */
@@ -26,10 +26,12 @@ export interface InputParts {
   /** The files of `templates/`. */
   templates: string;
   program: string;
+  /** Present, true, for a draft's build (which marks its editions); absent otherwise. */
+  draft?: true;
 }
 
 /** The names of the parts, in the order they are digested and described. */
-export const inputPartNames = ['manuscript', 'series', 'glossary', 'assets', 'templates', 'program'] as const;
+export const inputPartNames = ['manuscript', 'series', 'glossary', 'assets', 'templates', 'program', 'draft'] as const;
 export type InputPartName = (typeof inputPartNames)[number];
 
 /** A build's input: its parts, and their digest. */
@@ -39,14 +41,15 @@ export interface BuildInputs {
   parts: InputParts;
 }
 
-/** Digest what a build of `issue` reads. */
-export async function buildInputs(issue: ValidatedIssue): Promise<BuildInputs> {
+/** Digest what a build of `issue` reads, and whether it is a `draft`'s. */
+export async function buildInputs(issue: ValidatedIssue, options: { draft?: boolean } = {}): Promise<BuildInputs> {
   const { folder } = issue.location;
   const parts: InputParts = {
     ...issue.sources,
     assets: await treeDigest(await mediaFiles(folder), (file) => readIssueFile(folder, file)),
     templates: await treeDigest(await templateFiles(), (file) => readFile(path.join(templatesDir, file))),
     program: await programVersion(),
+    ...(options.draft === true ? { draft: true as const } : {}),
   };
   return { digest: inputsDigest(parts), parts };
 }

@@ -101,8 +101,8 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
   try {
     const narrowed = options.formats !== undefined || options.langs !== undefined;
     if (narrowed && existsSync(outputDir)) await cp(outputDir, staging, { recursive: true });
-    const inputs = await buildInputs(issue);
-    const candidates = editionFiles(location.slug, issue.languages);
+    const inputs = await buildInputs(issue, { draft: context.draft });
+    const candidates = editionFiles(location.slug, issue.languages, { draft: context.draft });
     const earlier = await recordedEditions(staging, candidates);
     const kept = new Map<string, KeptEdition>(
       earlier.editions.map((entry) => [entry.file, entry.digest === inputs.digest ? 'current' : 'out-of-date']),

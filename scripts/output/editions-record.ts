@@ -61,6 +61,7 @@ const recordSchema = z.object({
       assets: z.string(),
       templates: z.string(),
       program: z.string(),
+      draft: z.literal(true).optional(),
     }),
   ),
   editions: z.array(
@@ -75,11 +76,16 @@ const recordSchema = z.object({
 
 /**
  * The edition files an issue in `languages` can have, in the record's order: the HTML
- * page of each language, the parallel page, the PDF and the EPUB of each language.
+ * page of each language, the parallel page, the PDF and the EPUB of each language (by
+ * a draft's names in a `draft`'s build).
  */
-export function editionFiles(slug: string, languages: readonly Lang[]): EditionFile[] {
+export function editionFiles(
+  slug: string,
+  languages: readonly Lang[],
+  options: { draft?: boolean } = {},
+): EditionFile[] {
   const of = (edition: 'pdf' | 'epub') =>
-    languages.map((lang) => ({ file: editionFileName(slug, lang, edition), edition, lang }));
+    languages.map((lang) => ({ file: editionFileName(slug, lang, edition, options), edition, lang }));
   return [
     ...languages.map((lang) => ({ file: htmlPageName(lang), edition: 'html' as const, lang })),
     { file: parallelPageName, edition: 'parallel' },

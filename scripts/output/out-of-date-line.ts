@@ -14,6 +14,7 @@ const differences: Readonly<Record<InputPartName, string>> = {
   assets: 'different images',
   templates: 'different templates',
   program: 'another version of the program',
+  draft: 'another draft setting',
 };
 
 /**

@@ -104,6 +104,24 @@ describe('a narrowed build', () => {
     expect(Object.keys(written.inputs)).toHaveLength(1);
   });
 
+  it('records a draft by its file names, and a final page it kept as out of date for a draft', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const { outputRoot, outputDir } = await buildFixture(issue, ['html']);
+    const result = await buildIssue(await readValid(issue), { outputRoot, formats: ['epub'], draft: true });
+    expect((await record(outputDir)).editions.map((entry) => entry.file)).toEqual([
+      'html/en/index.html',
+      'html/hu/index.html',
+      'html/parallel.html',
+      'jlaga-2099-1-en-draft.epub',
+      'jlaga-2099-1-hu-draft.epub',
+    ]);
+    expect(result.outOfDate.map((entry) => [entry.file, entry.differs])).toEqual([
+      ['html/en/index.html', ['draft']],
+      ['html/hu/index.html', ['draft']],
+      ['html/parallel.html', ['draft']],
+    ]);
+  });
+
   it('links the editions it kept as current when they are of the same input, and records one digest', async () => {
     const { issue } = await copyFixtureManuscript();
     const { outputRoot, outputDir } = await buildFixture(issue, ['epub']);

@@ -1,7 +1,9 @@
 /**
- * `npm run compile` (run by npm after every install): compile the program ahead of time
- * into `dist/jlaga.mjs`, so that `jlaga` starts as fast as Node and the modules it needs,
- * not a TypeScript loader; then make `npx jlaga` find it in this clone.
+ * `npm run compile` (the set-up runs it after installing the packages): compile the
+ * program ahead of time into `dist/jlaga.mjs`, so that `jlaga` starts as fast as Node
+ * and the modules it needs, not a TypeScript loader; then make `npx jlaga` find it in
+ * this clone. Run it again after changing the program's sources (the npm scripts and
+ * the tests run the sources themselves).
  *
  * esbuild bundles the program and the packages it imports into a few files, one chunk
  * per command loaded on demand (`jlaga check` never loads the browser's modules), which
@@ -35,6 +37,7 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
 });
 await chmod(compiledProgram, 0o755);

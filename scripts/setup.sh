@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Set-up of a fresh clone: the npm packages exactly as locked (npm then compiles the
-# jlaga program, see scripts/compile.ts), then the programs the editions and their
-# tests need from the system: a Chromium, Chrome or Edge (prints the PDFs; the browser
-# tests), Java with the Nu Html Checker and EPUBCheck (validate releases), poppler and
-# qpdf (the tests' PDF checks) and xmllint (the tests' XLIFF checks). Nothing is
-# downloaded from anywhere but the npm registry and the system's package manager.
+# Set-up of a fresh clone: the npm packages exactly as locked (no install scripts, see
+# .npmrc), the jlaga program compiled from them (scripts/compile.ts), then the programs
+# the editions and their tests need from the system: a Chromium, Chrome or Edge (prints
+# the PDFs; the browser tests), Java with the Nu Html Checker and EPUBCheck (validate
+# releases), poppler and qpdf (the tests' PDF checks) and xmllint (the tests' XLIFF
+# checks). Nothing is downloaded from anywhere but the npm registry and the system's
+# package manager.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1
 npm ci --no-audit --no-fund
+npm run --silent compile
 
 # The Debian package of each program, what needs it, and how to get it elsewhere.
 declare -A needs=(

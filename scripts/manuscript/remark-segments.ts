@@ -311,12 +311,12 @@ function makeSegment(id: string, group: LanguageBlock[], sourceBlock: LanguageBl
       report(
         file,
         'unconfirmed-translation',
-        `Unconfirmed \`${lang}\` translation of \`#${id}\`: once it is checked, run \`npm run align -- confirm ${slug} ${id}\``,
+        `Unconfirmed \`${lang}\` translation of \`#${id}\`: once it is checked, run \`jlaga align confirm ${slug} ${id}\``,
         block.node.position?.start,
       );
     } else if (!isSrcHash(block.src)) {
       states[lang] = 'unconfirmed';
-      report(file, 'invalid-src', `Unexpected \`src=${block.src}\`, expected 8 hex digits written by \`npm run align -- confirm\``, fenceAt(block, 'src'));
+      report(file, 'invalid-src', `Unexpected \`src=${block.src}\`, expected 8 hex digits written by \`jlaga align confirm\``, fenceAt(block, 'src'));
     } else if (block.src !== sourceHash) {
       states[lang] = 'stale';
       report(

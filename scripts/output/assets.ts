@@ -20,7 +20,7 @@ import { fontFiles } from './fonts.js';
 export async function readIssueFile(issueFolder: string, relative: string): Promise<Buffer> {
   const found = inspectImageFile(issueFolder, relative);
   if (found.kind !== 'file') {
-    throw new Error(`${relative}: not a file of the issue folder (${found.kind}); run \`npm run check\``);
+    throw new Error(`${relative}: not a file of the issue folder (${found.kind}); run \`jlaga check\``);
   }
   return readFile(path.join(issueFolder, relative));
 }

@@ -59,7 +59,7 @@ export function formatStatus(status: IssueStatus, options: { color?: boolean } =
   if (toConfirm.length > 0) {
     lines.push(
       '',
-      `Once checked, confirm with: npm run align -- confirm ${status.issue} ${toConfirm.map((segment) => segment.id).join(' ')}`,
+      `Once checked, confirm with: jlaga align confirm ${status.issue} ${toConfirm.map((segment) => segment.id).join(' ')}`,
     );
   }
   return `${lines.join('\n')}\n`;

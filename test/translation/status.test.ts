@@ -74,7 +74,7 @@ describe('align status', () => {
     const text = await runCommand(align, ['status', issue]);
     expect(text.stdout).toMatch(/s1-p1 +source +\d+ +STALE/);
     expect(text.stdout).toContain('The [-first-]{+opening+} paragraph');
-    expect(text.stdout).toContain('npm run align -- confirm 2099-1 s1-p1');
+    expect(text.stdout).toContain('jlaga align confirm 2099-1 s1-p1');
   });
 
   it('says so when the confirmed text is not in any history', async () => {

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { displayPath } from '../manuscript/display-path.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import { readIssue } from '../manuscript/read-issue.js';
@@ -204,10 +205,4 @@ export function formatBuildLine(build: DevBuild): string {
   const more = build.changes.length > shown.length ? `, +${build.changes.length - shown.length} more` : '';
   const kept = build.built ? outOfDateLine(build.slug, build.outOfDate) : undefined;
   return `${time} ${build.slug}: ${outcome}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}${kept ? `\n${kept}` : ''}`;
-}
-
-/** As the report names files: relative to the working folder when inside it. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
 }

@@ -11,6 +11,7 @@ import { unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { displayPath } from '../manuscript/display-path.js';
 
 /** A manuscript could not be written; the message says why, and that the manuscript is unchanged. */
 export class ManuscriptWriteError extends Error {
@@ -143,9 +144,4 @@ function describe(error: unknown): string {
   };
   if (code !== undefined && known[code] !== undefined) return known[code];
   return error instanceof Error ? error.message : String(error);
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

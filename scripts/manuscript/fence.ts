@@ -51,21 +51,40 @@ export function withoutSrc(fence: string): string {
   return fence.slice(0, open) + fence.slice(open, close).replace(srcAttribute, '') + fence.slice(close);
 }
 
+/** A line of a file as written: its text and its own ending (`''` for a last line without one). */
+export interface Line {
+  text: string;
+  end: string;
+}
+
+/**
+ * What stands in the place of one line of a manuscript: the lines made from it (none
+ * removes it), each with its ending.
+ *
+ * @param line the line as it is.
+ * @param context.newline the file's first line ending (LF when it has none), for new lines.
+ * @param context.at the 1-based number, in the new text, of the first line returned.
+ */
+export type LineRewrite = (line: Line, context: { newline: string; at: number }) => Line[];
+
 /**
  * Rewrite some lines of a manuscript and keep every other byte: the byte order mark,
  * each line's own ending (LF, CRLF or CR), the lines not named.
  *
  * @param raw the file as it is on disk.
- * @param rewrites 1-based line number → the function that makes the new line from the old one (both without ending).
+ * @param rewrites 1-based line number (in `raw`) → what stands in its place.
  * @returns the new text.
  */
-export function rewriteLines(raw: string, rewrites: ReadonlyMap<number, (line: string) => string>): string {
+export function rewriteLines(raw: string, rewrites: ReadonlyMap<number, LineRewrite>): string {
   // Split keeping each line's own ending, so the file is put back together unchanged.
   const parts = raw.split(/(\r\n|\r|\n)/);
-  for (const [line, rewrite] of rewrites) {
-    const index = (line - 1) * 2;
-    const text = parts[index];
-    if (text !== undefined) parts[index] = rewrite(text);
+  const newline = parts[1] ?? '\n';
+  const lines: Line[] = [];
+  for (let index = 0; index < parts.length; index += 2) {
+    const line = { text: parts[index] ?? '', end: parts[index + 1] ?? '' };
+    const rewrite = rewrites.get(index / 2 + 1);
+    if (!rewrite) lines.push(line);
+    else for (const made of rewrite(line, { newline, at: lines.length + 1 })) lines.push(made);
   }
-  return parts.join('');
+  return lines.map((line) => line.text + line.end).join('');
 }

@@ -3,6 +3,7 @@
  * fence of translation blocks, and change no other byte of the manuscript.
  */
 import { rewriteLines, withSrc } from '../manuscript/fence.js';
+import type { LineRewrite } from '../manuscript/fence.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 
@@ -48,7 +49,7 @@ export function confirmTranslations(raw: string, issue: ValidatedIssue, selectio
   const unknownIds = selection.all ? [] : selection.ids.filter((id) => !byId.has(id));
   const chosen = selection.all ? issue.segments : selection.ids.flatMap((id) => byId.get(id) ?? []);
 
-  const rewrites = new Map<number, (line: string) => string>();
+  const rewrites = new Map<number, LineRewrite>();
   const confirmed: Confirmation[] = [];
   const missing: Array<{ id: string; lang: Lang }> = [];
   for (const segment of chosen) {
@@ -61,7 +62,9 @@ export function confirmTranslations(raw: string, issue: ValidatedIssue, selectio
       }
       if (block.src === segment.sourceHash) continue;
       // The lines are those of the text the issue was read from: each fence is there.
-      rewrites.set(block.node.position?.start.line ?? 1, (line) => withSrc(line, segment.sourceHash));
+      rewrites.set(block.node.position?.start.line ?? 1, (line) => [
+        { ...line, text: withSrc(line.text, segment.sourceHash) },
+      ]);
       confirmed.push({ id: segment.id, lang, from: block.src, to: segment.sourceHash });
     }
   }

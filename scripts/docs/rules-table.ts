@@ -10,7 +10,7 @@ import { manuscriptRules } from '../manuscript/rules.js';
 import type { Rule, RuleTable } from '../messages/rules.js';
 import { projectRoot } from '../project.js';
 import { releaseRuleTable, validatorRuleTable } from '../release/rules.js';
-import { xliffRuleTable } from '../translation/xliff-import.js';
+import { xliffRuleTable } from '../translation/xliff-import-rules.js';
 
 /** The tables whose documentation holds a generated rule table; tables of one file share its table. */
 export const documentedTables: readonly RuleTable<string>[] = [

@@ -7,8 +7,8 @@ import type { LineRewrite } from '../manuscript/fence.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 
-// The fence rewriters live with the fence; `xliff import` still imports them from here.
-export { withoutSrc, withSrc } from '../manuscript/fence.js';
+// `withSrc` lives with the fence; test/translation/confirm.test.ts still imports it from here.
+export { withSrc } from '../manuscript/fence.js';
 
 export interface ConfirmSelection {
   /** Segment ids to confirm; ignored when `all` is set. */

@@ -15,10 +15,11 @@
  *
  * Every code keeps the Markdown exactly as written, so the pieces of a block written
  * back with the runs of text as written (`markdownRuns`) are the block's bytes. New
- * text is escaped where Markdown would read it as syntax.
+ * text is escaped where Markdown would read it as syntax (`markdown-escape.ts`).
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { LanguageBlock } from '../manuscript/types.js';
+import { escapeText, softBreaksAsSpaces } from './markdown-escape.js';
 
 /** What a code stands for; it decides its XLIFF `type`/`subType` and how codes of two languages pair up. */
 export type CodeKind =
@@ -245,7 +246,7 @@ export function toMarkdown(pieces: readonly Piece[], runs: ReadonlyMap<string, s
   let markdown = '';
   visitTokens(pieces, {
     text: (piece, before) => {
-      markdown += runs.get(runKey(before, piece.value)) ?? escapeText(piece.value, atLineStart(markdown));
+      markdown += runs.get(runKey(before, piece.value)) ?? escapeText(piece.value, markdown);
     },
     code: (data) => {
       markdown += data;
@@ -302,11 +303,6 @@ export function hoistSpaces(pieces: readonly Piece[]): Piece[] {
     pushText(after);
   }
   return result;
-}
-
-/** Soft line breaks (and the indentation around them) read as one space. */
-function softBreaksAsSpaces(value: string): string {
-  return value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 }
 
 function runKey(before: string, value: string): string {
@@ -378,34 +374,4 @@ function closingBracket(raw: string, from: number): number {
     else if (char === ']' && --depth === 0) return index;
   }
   return raw.length;
-}
-
-/**
- * Whether text written after `markdown` starts a line: the current line holds only
- * container markers (`> `, `- `, `1. `, `[^label]: `) and indentation.
- */
-function atLineStart(markdown: string): boolean {
-  const line = markdown.slice(markdown.lastIndexOf('\n') + 1);
-  return /^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]|\[\^[^\]]*\]:)(?=[ \t]|$))*[ \t]*$/.test(line);
-}
-
-/** Text → Markdown that reads back as that text. */
-function escapeText(value: string, lineStart: boolean): string {
-  let text = softBreaksAsSpaces(value)
-    .replace(/[\\`*[\]<~|]/g, '\\$&')
-    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
-    // `_` within a word is no emphasis; elsewhere it may be.
-    .replace(/_/g, (match, offset: number, whole: string) =>
-      /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? '') ? match : '\\_',
-    )
-    // A heading's closing sequence, when the text ends a heading.
-    .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
-  if (lineStart) {
-    text = text
-      .replace(/^[ \t]+/, '')
-      // Headings, quotes, list items, thematic breaks, setext underlines, directive fences.
-      .replace(/^[#>+\-=:]/, '\\$&')
-      .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
-  }
-  return text;
 }

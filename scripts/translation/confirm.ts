@@ -7,9 +7,6 @@ import type { LineRewrite } from '../manuscript/fence.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 
-// `withSrc` lives with the fence; test/translation/confirm.test.ts still imports it from here.
-export { withSrc } from '../manuscript/fence.js';
-
 export interface ConfirmSelection {
   /** Segment ids to confirm; ignored when `all` is set. */
   ids: readonly string[];

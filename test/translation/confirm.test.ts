@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as align } from '../../scripts/cli/align.js';
-import { confirmTranslations, withSrc } from '../../scripts/translation/confirm.js';
+import { withSrc } from '../../scripts/manuscript/fence.js';
+import { confirmTranslations } from '../../scripts/translation/confirm.js';
 import { copyFixtureManuscript, messageLines, read, runCommand } from '../helpers.js';
 
 /** The fixture with every `src` removed and CRLF endings with a BOM. */

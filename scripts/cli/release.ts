@@ -5,7 +5,7 @@
  * 2 bad usage.
  */
 import path from 'node:path';
-import { lazyBrowser } from '../browser.js';
+import type { LazyBrowser } from '../browser.js';
 import { projectRoot } from '../project.js';
 import { manuscriptInReleaseFolder, releaseIssue } from '../release/release.js';
 import { verifyRelease } from '../release/verify.js';
@@ -82,13 +82,17 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const unsafe = manuscriptInReleaseFolder(releaseRoot, location.slug);
   if (unsafe !== undefined) return usageError(`${unsafe}; give --output another folder.`, io);
 
-  const browser = lazyBrowser();
+  // Loaded when the release first prints: puppeteer takes longer to load than a refusal takes.
+  let browser: LazyBrowser | undefined;
   try {
     const result = await releaseIssue(location, {
       releaseRoot,
       draft: parsed.values.draft === true,
       progress: (line) => said.write(`${line}\n`),
-      browser: browser.get,
+      browser: async () => {
+        browser ??= (await import('../browser.js')).lazyBrowser();
+        return browser.get();
+      },
     });
     // The refusals are messages of the files (release:*, epubcheck:*, nu:*): one report says all.
     print(result.files);
@@ -107,6 +111,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`${message}\nThe previous release is unchanged.\n`);
     return exitCode.errors;
   } finally {
-    await browser.close();
+    await browser?.close();
   }
 }

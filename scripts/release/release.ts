@@ -17,34 +17,21 @@
  * editions of both languages as `jlaga-<issue>-html.zip`, everything in
  * `jlaga-<issue>.zip`.
  */
-import { execFile } from 'node:child_process';
-import { readdir, readFile, mkdir, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { BrowserSession } from '../browser.js';
+import { makeOwnedFolder, removeAbandonedFolders, removeAbandonedTemporaryFolders } from '../cleanup.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { holdsManuscript } from '../manuscript/protected-paths.js';
 import { readIssue } from '../manuscript/read-issue.js';
-import type { ValidatedIssue } from '../manuscript/read-issue.js';
-import { formatName } from '../manuscript/names.js';
-import { buildIssue, recoverReplacedFolders, replaceFolder } from '../output/build.js';
-import { editionFileName } from '../output/file-names.js';
-import { stringifyHtml } from '../output/html-shared.js';
-import { zipEntries } from '../output/zip.js';
-import { projectRoot } from '../project.js';
-import { loadLabels } from '../render/labels.js';
-import type { BrowserSession } from '../browser.js';
-import { makeOwnedFolder, removeAbandonedFolders, removeAbandonedTemporaryFolders } from '../cleanup.js';
-import { translationStatus } from '../translation/status.js';
-import { renderDownloadsPage } from './downloads-page.js';
-import { checksumsFile, sha256 } from './manifest.js';
-import type { Manifest, ManifestFile } from './manifest.js';
 import { report } from '../messages/report.js';
+import { editionFileName } from '../output/file-names.js';
+import { translationStatus } from '../translation/status.js';
+import type { Manifest } from './manifest.js';
 import { releaseRules } from './rules.js';
 import { checkEpub, checkHtml } from './validators.js';
-
-const run = promisify(execFile);
 
 export interface ReleaseOptions {
   /** The folder releases go to (`output/release/`); drafts go to its `drafts/` folder. */
@@ -138,6 +125,10 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
   // The manuscript alone says no: refused before a browser or a validator is started.
   if (problems.length > 0 && !draft) return { files: read.files, problems, released: false, folder };
 
+  // Loaded only for a release that goes on: the build's modules (renderers, hyphenation
+  // patterns, pdf-lib, puppeteer) take longer to load than a refusal takes.
+  const { buildIssue, recoverReplacedFolders, replaceFolder } = await import('../output/build.js');
+  const { packageRelease } = await import('./package-release.js');
   await mkdir(path.dirname(folder), { recursive: true });
   // What releases killed before they could clean up left: their folders, half a replace.
   await removeAbandonedFolders(options.releaseRoot, '.release-');
@@ -210,112 +201,6 @@ export async function releaseIssue(location: IssueLocation, options: ReleaseOpti
 }
 
 /**
- * Write the release's files into `staging`: the PDFs and EPUBs of the build at
- * `builtDir`, the HTML editions as one zip, the downloads page, the manifest, one
- * archive of them all, and `SHA256SUMS`.
- *
- * @returns the manifest.
- */
-async function packageRelease(
-  issue: ValidatedIssue,
-  builtDir: string,
-  staging: string,
-  options: { draft: boolean; problems: readonly string[] },
-): Promise<Manifest> {
-  const { slug } = issue.location;
-  const { draft } = options;
-  await mkdir(staging);
-  const files: ManifestFile[] = [];
-  const add = async (fileName: string, bytes: Uint8Array, entry: Omit<ManifestFile, 'name' | 'bytes' | 'sha256'>) => {
-    await writeFile(path.join(staging, fileName), bytes);
-    files.push({ name: fileName, bytes: bytes.length, sha256: sha256(bytes), ...entry });
-  };
-  // The build named a draft's PDFs and EPUBs, and linked them from the HTML, as `-draft`.
-  for (const lang of issue.languages) {
-    const name = editionFileName(slug, lang, 'pdf', { draft });
-    const pdf = await readFile(path.join(builtDir, name));
-    await add(name, pdf, {
-      format: 'pdf',
-      mediaType: 'application/pdf',
-      languages: [lang],
-      pages: await pdfPages(pdf),
-    });
-  }
-  for (const lang of issue.languages) {
-    const name = editionFileName(slug, lang, 'epub', { draft });
-    const epub = await readFile(path.join(builtDir, name));
-    await add(name, epub, { format: 'epub', mediaType: 'application/epub+zip', languages: [lang] });
-  }
-  const suffix = draft ? '-draft' : '';
-  const htmlFiles = (await readdir(path.join(builtDir, 'html'), { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      path.relative(path.join(builtDir, 'html'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-    )
-    .sort();
-  const htmlZip = await zipEntries(
-    await Promise.all(
-      htmlFiles.map(async (file) => ({
-        path: `jlaga-${slug}-html/${file}`,
-        data: await readFile(path.join(builtDir, 'html', file)),
-      })),
-    ),
-    issue.frontMatter.date,
-  );
-  await add(`jlaga-${slug}-html${suffix}.zip`, htmlZip, {
-    format: 'html',
-    mediaType: 'application/zip',
-    languages: [...issue.languages],
-  });
-
-  const manifest: Manifest = {
-    issue: issue.frontMatter.issue,
-    slug,
-    date: issue.frontMatter.date,
-    draft,
-    languages: issue.languages,
-    series: Object.fromEntries(issue.languages.map((lang) => [lang, issue.series.name[lang] ?? ''])),
-    titles: Object.fromEntries(issue.languages.map((lang) => [lang, issue.frontMatter.title[lang] ?? ''])),
-    authors: issue.frontMatter.authors.map((author) =>
-      Object.fromEntries(issue.languages.map((lang) => [lang, formatName(author, lang)])),
-    ),
-    files,
-    tool: await toolVersion(),
-    ...(await sourceCommit(issue.location)),
-    ...(draft ? { problems: [...options.problems] } : {}),
-  };
-  const archive = `jlaga-${slug}${suffix}.zip`;
-  const page = stringifyHtml(renderDownloadsPage(manifest, loadLabels(issue.languages), archive));
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  await writeFile(path.join(staging, 'index.html'), page);
-  await writeFile(path.join(staging, 'manifest.json'), manifestText);
-  const archiveBytes = await zipEntries(
-    [
-      ...(await Promise.all(
-        files.map(async (file) => ({
-          path: `jlaga-${slug}/${file.name}`,
-          data: await readFile(path.join(staging, file.name)),
-        })),
-      )),
-      { path: `jlaga-${slug}/index.html`, data: page },
-      { path: `jlaga-${slug}/manifest.json`, data: manifestText },
-    ],
-    issue.frontMatter.date,
-  );
-  await writeFile(path.join(staging, archive), archiveBytes);
-  await writeFile(
-    path.join(staging, 'SHA256SUMS'),
-    checksumsFile([
-      ...files,
-      { name: 'index.html', sha256: sha256(page) },
-      { name: 'manifest.json', sha256: sha256(manifestText) },
-      { name: archive, sha256: sha256(archiveBytes) },
-    ]),
-  );
-  return manifest;
-}
-
-/**
  * Run one stage of a release and say, in one line, how long it took and what it found:
  * `2026-3: EPUBCheck hu done in 9.8 s (0 problems)`.
  *
@@ -335,33 +220,4 @@ function stageTimer(slug: string, progress: (line: string) => void) {
 function problemLine(file: VFile, message: VFileMessage): string {
   const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`;
   return `${message.source ?? ''}:${message.ruleId ?? ''} ${file.path}${place}: ${message.reason}`;
-}
-
-/** The number of pages of a PDF, from its page tree. */
-async function pdfPages(bytes: Uint8Array): Promise<number> {
-  const { PDFDocument } = await import('pdf-lib');
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-}
-
-async function toolVersion(): Promise<{ name: string; version: string }> {
-  const json = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  return { name: json.name, version: json.version };
-}
-
-/** The commit of the manuscript's folder, and whether its files differ from it. */
-async function sourceCommit(location: IssueLocation): Promise<{ source?: { commit: string; modified: boolean } }> {
-  try {
-    const { stdout: commit } = await run('git', ['rev-parse', 'HEAD'], { cwd: location.folder });
-    const { stdout: changes } = await run(
-      'git',
-      ['status', '--porcelain', '--', '.', path.relative(location.folder, location.series)],
-      { cwd: location.folder },
-    );
-    return { source: { commit: commit.trim(), modified: changes.trim() !== '' } };
-  } catch {
-    return {};
-  }
 }

@@ -66,12 +66,13 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const files = await verifyRelease(path.resolve(parsed.values.verify));
     print(files);
     const problems = files.flatMap((file) => file.messages);
-    said.write(
-      problems.length === 0
-        ? `${parsed.values.verify}: verified\n`
-        : `${parsed.values.verify}: ${problems.length} problems\n`,
-    );
-    return problems.length === 0 ? exitCode.ok : exitCode.errors;
+    if (problems.length === 0) {
+      said.write(`${parsed.values.verify}: verified\n`);
+      return exitCode.ok;
+    }
+    // Like "not released": a failure is said on standard error, with the report.
+    io.stderr.write(`${parsed.values.verify}: ${problems.length} problems\n`);
+    return exitCode.errors;
   }
   if (parsed.positionals.length !== 1) return usageError(`Name one issue.\n\n${usage}`, io);
   const locations = issueArguments(parsed.positionals, io);

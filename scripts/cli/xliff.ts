@@ -24,7 +24,9 @@ export   Write the issue's translations into one language as an XLIFF 2.0 file f
          first translation language); --only exports only the segments whose
          translation is in these states (comma-separated: ${unitStates.join(', ')});
          --out writes to a file instead of standard output (never over a manuscript,
-         series.yaml, glossary.yaml or a folder).
+         series.yaml, glossary.yaml or a folder). A stale unit has a note with the
+         source text its translation was confirmed against, found in the
+         manuscript's git history by its src hash (or one that says it is not there).
 import   Write the targets of an XLIFF file into the manuscript's blocks of its target
          language, changing only the blocks whose text changed; units in state final or
          reviewed are confirmed. On any problem the whole file is refused and nothing is

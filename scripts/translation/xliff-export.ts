@@ -5,17 +5,21 @@
  * One `<file>` per document (XLIFF 2.0 has one target language per document), one
  * `<unit>` per segment (footnote segments too), one `<segment>` per unit: the source
  * block's content and, when the translation exists, the target block's, with the
- * Markdown of every inline code in the unit's `<originalData>`. Written by the XML
- * builder; the same manuscript gives the same bytes.
+ * Markdown of every inline code in the unit's `<originalData>`. A stale unit's notes
+ * give the source text its translation was confirmed against, from the manuscript's
+ * git history, so that the tool can show what changed. Written by the XML builder; the
+ * same manuscript (and history) gives the same bytes.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { VFile } from 'vfile';
+import { forbiddenCharacter } from '../manuscript/decode.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import type { Segment, TranslationState } from '../manuscript/types.js';
+import { findSourceTexts } from './history.js';
 import { codesOf, numberCodes, readBlock } from './xliff-inline.js';
 import type { CodeKind, Piece } from './xliff-inline.js';
 
@@ -43,6 +47,13 @@ export const segmentStateOf: Record<UnitState, XliffState> = {
 /** The category of the note that says a unit is stale. */
 export const stateNoteCategory = 'jlaga-state';
 
+/**
+ * The category of a stale unit's note on its source (`appliesTo="source"`): the source
+ * text its translation was confirmed against, or, with `jlaga:in-history="no"`, that
+ * the manuscript's history does not have it.
+ */
+export const previousSourceNoteCategory = 'jlaga-previous-source';
+
 /** XLIFF `type` and `subType` of each kind of code. */
 const codeTypes: Record<CodeKind, { type: string; subType?: string }> = {
   block: { type: 'fmt', subType: 'jlaga:block' },
@@ -63,6 +74,13 @@ export interface ExportOptions {
   lang: Lang;
   /** Export only segments whose translation is in one of these states (default: all). */
   only?: readonly UnitState[] | undefined;
+  /**
+   * The source texts stale translations were confirmed against, by their `src` hash
+   * (`findSourceTexts`): each stale unit gets a note with its own, or one that says the
+   * history does not have it. Absent: the history was not read, and no such note is
+   * written.
+   */
+  previousSources?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface XliffExport {
@@ -101,7 +119,21 @@ export async function exportIssue(
           : `Unexpected language \`${lang ?? ''}\`, expected a translation language of ${location.slug} (${targets.join(', ')}).`,
     };
   }
-  return { kind: 'exported', lang, export: exportXliff(read.issue, { lang, only: options.only }) };
+  const { only } = options;
+  const previousSources = await findSourceTexts(
+    location.manuscript,
+    read.issue.languages[0] ?? '',
+    staleSources(read.issue, lang, only),
+  );
+  return { kind: 'exported', lang, export: exportXliff(read.issue, { lang, only, previousSources }) };
+}
+
+/** The `src` of every stale translation into `lang` that an export with `only` holds. */
+function staleSources(issue: ValidatedIssue, lang: Lang, only: readonly UnitState[] | undefined): Set<string> {
+  if (only && !only.includes('stale')) return new Set();
+  return new Set(
+    issue.segments.flatMap((segment) => (segment.states[lang] === 'stale' ? (segment.blocks[lang]?.src ?? []) : [])),
+  );
 }
 
 /** The XLIFF 2.0 document of `issue`'s translations into `options.lang`. */
@@ -126,7 +158,7 @@ export function exportXliff(issue: ValidatedIssue, options: ExportOptions): Xlif
   for (const segment of issue.segments) {
     const state = segment.states[lang];
     if (!isUnitState(state) || (options.only && !options.only.includes(state))) continue;
-    writeUnit(file, segment, { source, lang, state });
+    writeUnit(file, segment, { source, lang, state, previousSources: options.previousSources });
     units.push(segment.id);
   }
   close(file, 1);
@@ -138,8 +170,15 @@ function isUnitState(state: TranslationState | undefined): state is UnitState {
   return (unitStates as readonly string[]).includes(state ?? '');
 }
 
-function writeUnit(file: XMLBuilder, segment: Segment, context: { source: Lang; lang: Lang; state: UnitState }): void {
-  const { source, lang, state } = context;
+interface UnitContext {
+  source: Lang;
+  lang: Lang;
+  state: UnitState;
+  previousSources: ReadonlyMap<string, string> | undefined;
+}
+
+function writeUnit(file: XMLBuilder, segment: Segment, context: UnitContext): void {
+  const { source, lang, state, previousSources } = context;
   const sourceBlock = segment.blocks[source];
   const targetBlock = segment.blocks[lang];
   const sourcePieces = sourceBlock ? readBlock(sourceBlock) : [];
@@ -157,6 +196,7 @@ function writeUnit(file: XMLBuilder, segment: Segment, context: { source: Lang; 
   if (state === 'stale') {
     const notes = child(unit, 3, 'notes');
     child(notes, 4, 'note', { category: stateNoteCategory }).txt('stale');
+    if (previousSources) writePreviousSource(notes, targetBlock?.src ?? '', previousSources);
     close(notes, 3);
   }
 
@@ -188,6 +228,24 @@ function writeUnit(file: XMLBuilder, segment: Segment, context: { source: Lang; 
   if (targetPieces) writePieces(child(xliffSegment, 4, 'target'), targetPieces, { dataId, sourceIds });
   close(xliffSegment, 3);
   close(unit, 2);
+}
+
+/**
+ * The note on a stale unit's source that holds the text its translation was confirmed
+ * against (the Markdown of the source block, as the `src` hash was taken of it), or says
+ * that the history does not have it. A note holds text only (XLIFF allows no `<cp>` in
+ * it), so a character XML cannot carry, which an old version may have had, is U+FFFD.
+ */
+function writePreviousSource(notes: XMLBuilder, src: string, previousSources: ReadonlyMap<string, string>): void {
+  const text = previousSources.get(src);
+  const note = child(notes, 4, 'note', { appliesTo: 'source', category: previousSourceNoteCategory });
+  if (text !== undefined) {
+    note.txt(text.trim().replace(forbiddenCharacter, '\uFFFD'));
+    return;
+  }
+  note
+    .att(jlagaNamespace, 'jlaga:in-history', 'no')
+    .txt(`Not in the manuscript’s git history: the source text this translation was confirmed against (src=${src}).`);
 }
 
 function writePieces(

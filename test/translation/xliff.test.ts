@@ -20,8 +20,29 @@ import type { JsonFile } from '../../scripts/messages/report.js';
 
 const run = promisify(execFile);
 const subsetSchema = path.join(fixtures, 'xliff', 'xliff-core-subset.xsd');
+/**
+ * The OASIS XLIFF 2.0 schemas, kept beside the repository rather than in it: the core
+ * schema, and `all.xsd`, which takes the core and the modules a CAT tool may meet.
+ */
+const oasisSchemas = path.join(projectRoot, '..', 'shared', 'schemas', 'xliff-2');
+const oasisCore = path.join(oasisSchemas, 'xliff_core_2.0.xsd');
+const oasisAll = path.join(oasisSchemas, 'all.xsd');
 const xliffNs = 'urn:oasis:names:tc:xliff:document:2.0';
 const jlagaNs = 'urn:jlaga-pipeline:xliff';
+
+/** Make `root` a git repository with everything in it committed once. */
+async function gitRepository(root: string): Promise<void> {
+  for (const args of [
+    ['init', '-q'],
+    ['config', 'user.name', 'Test'],
+    ['config', 'user.email', 'test@example.org'],
+    ['config', 'commit.gpgsign', 'false'],
+    ['add', '.'],
+    ['commit', '-qm', 'first'],
+  ]) {
+    await run('git', args, { cwd: root });
+  }
+}
 
 async function validIssue(folder: string): Promise<ValidatedIssue> {
   const result = await read(folder);
@@ -279,7 +300,7 @@ describe('xliff export', () => {
     expect(unitsOf(await exportOf(issue, { only: ['confirmed'] })).size).toBe(12);
   });
 
-  it('is well-formed and valid against the subset of the XLIFF 2.0 core schema (xmllint)', async () => {
+  it('is well-formed and valid against the subset of the XLIFF 2.0 core schema and the OASIS schemas (xmllint)', async () => {
     const folder = await tempFolder('jlaga-xliff-');
     const documents = {
       fixture: await exportOf(path.join(fixtures, 'manuscript', '2099-1')),
@@ -290,10 +311,12 @@ describe('xliff export', () => {
       const file = path.join(folder, `${name}.xlf`);
       await writeFile(file, xml);
       expect(await xmllint('--noout', file), name).toEqual({ code: 0, stderr: '' });
-      expect(await xmllint('--noout', '--schema', subsetSchema, file), name).toEqual({
-        code: 0,
-        stderr: `${file} validates\n`,
-      });
+      for (const schema of [subsetSchema, oasisCore, oasisAll]) {
+        expect(await xmllint('--noout', '--nonet', '--schema', schema, file), `${name} ${schema}`).toEqual({
+          code: 0,
+          stderr: `${file} validates\n`,
+        });
+      }
     }
     // The schema is no formality: it refuses a reference to missing data and an unknown state.
     const broken = path.join(folder, 'broken.xlf');
@@ -309,6 +332,77 @@ describe('xliff export', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/'done' is not an element of the set/);
     expect(refused.stderr).toMatch(/No match found for key-sequence \['d9'\]/);
+  });
+  it('gives a stale unit the source its translation was confirmed against, from the git history, and validates', async () => {
+    const { root, issue } = await copyFixtureManuscript();
+    await gitRepository(root);
+    const file = path.join(issue, 'index.md');
+    let text = await readFile(file, 'utf8');
+    // s1-p1 goes stale: the text it was confirmed against is in the history.
+    text = replaceOnce(text, 'The first paragraph cites', 'The first paragraph quotes');
+    // lead goes stale against a hash that no version of the manuscript had.
+    text = replaceOnce(text, ':::hu{#lead .lead src=5b2b1200}', ':::hu{#lead .lead src=0badc0de}');
+    await writeFile(file, text);
+    const out = path.join(root, 'stale.xlf');
+    expect(await cli('export', issue, '--out', out)).toMatchObject({ code: 0, stderr: '' });
+    const xml = await readFile(out, 'utf8');
+
+    const notes = (id: string) =>
+      Array.from(unitsOf(xml).get(id)?.getElementsByTagNameNS(xliffNs, 'note') ?? []).map((note) => [
+        note.getAttribute('appliesTo'),
+        note.getAttribute('category'),
+        note.getAttributeNS(jlagaNs, 'in-history'),
+        note.textContent,
+      ]);
+    expect(notes('s1-p1')).toEqual([
+      [null, 'jlaga-state', null, 'stale'],
+      [
+        'source',
+        'jlaga-previous-source',
+        null,
+        'The first paragraph cites two sources,[^budget][^first] and the budget note again.',
+      ],
+    ]);
+    expect(xml).toContain(
+      [
+        '      <notes>',
+        '        <note category="jlaga-state">stale</note>',
+        '        <note appliesTo="source" category="jlaga-previous-source">The first paragraph cites two sources,[^budget][^first] and the budget note again.</note>',
+        '      </notes>',
+      ].join('\n'),
+    );
+    expect(notes('lead')).toEqual([
+      [null, 'jlaga-state', null, 'stale'],
+      [
+        'source',
+        'jlaga-previous-source',
+        'no',
+        'Not in the manuscript’s git history: the source text this translation was confirmed against (src=0badc0de).',
+      ],
+    ]);
+    // Only stale units have one.
+    expect(notes('exec-summary')).toEqual([]);
+
+    // Valid against the OASIS schemas: the core, and the core with its modules.
+    for (const schema of [oasisCore, oasisAll]) {
+      expect(await xmllint('--noout', '--nonet', '--schema', schema, out), schema).toEqual({
+        code: 0,
+        stderr: `${out} validates\n`,
+      });
+    }
+
+    // The import reads past the notes: without edits, not a byte changes.
+    const before = await readFile(file);
+    expect(await cli('import', issue, out)).toMatchObject({ code: 0 });
+    expect(await readFile(file)).toEqual(before);
+  });
+
+  it('writes a character XML cannot carry in a previous source as U+FFFD: a note holds no <cp>', async () => {
+    const { issue } = await variedCopy();
+    const xml = await exportOf(issue, { previousSources: new Map([['e6bca213', 'Old\u0001 text\uFFFE.']]) });
+    const note = Array.from(unitsOf(xml).get('s1-p1')?.getElementsByTagNameNS(xliffNs, 'note') ?? [])[1];
+    expect(note?.textContent).toBe('Old\uFFFD text\uFFFD.');
+    expect(note?.getElementsByTagNameNS(xliffNs, 'cp')).toHaveLength(0);
   });
 });
 

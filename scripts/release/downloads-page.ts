@@ -51,12 +51,9 @@ function draftProblems(manifest: Manifest, labels: Map<string, Labels>): Element
   const problems = manifest.problems ?? [];
   if (problems.length === 0) return [];
   return [
-    h('section', { className: ['draft-problems'], ariaLabelledBy: 'draft-problems' }, [
-      h(
-        'h2',
-        { id: 'draft-problems' },
-        manifest.languages.map((lang) => labels.get(lang)?.t('release.problems')).join(' / '),
-      ),
+    // Part of the draft's note, not a section: the page's first heading stays its h1.
+    h('div', { className: ['draft-problems'], role: 'note' }, [
+      h('p', manifest.languages.map((lang) => labels.get(lang)?.t('release.problems')).join(' / ')),
       // The release words its problems in English, whatever the languages of the issue.
       h(
         'ul',

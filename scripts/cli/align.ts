@@ -1,7 +1,8 @@
 /**
  * `jlaga align <command>`: the translators' commands.
  *
- *   status [<issue>…] [--json]     where every translation stands
+ *   status [<issue>…] [--lang <lang>] [--only <states>] [--json]
+ *                                  where every translation stands
  *   confirm <issue> <id…>          confirm these segments' translations
  *   confirm <issue> --all-current  confirm every translation present
  */
@@ -11,14 +12,18 @@ import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../messages/report.js';
 import { confirmTranslations } from '../translation/confirm.js';
+import type { ReadResult } from '../manuscript/read-issue.js';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { formatStatus } from '../translation/status-report.js';
+import { narrowStatus, targetStates } from '../translation/status-narrow.js';
+import type { TargetState } from '../translation/status-narrow.js';
 import { translationStatus } from '../translation/status.js';
 import { ManuscriptWriteError, writeManuscript } from '../translation/write-manuscript.js';
 import type { CommandIo } from './io.js';
-import { issueArguments, parseCommandLine } from './arguments.js';
+import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 import { didYouMean } from './suggest.js';
 
-const usage = `Usage: jlaga align status [<issue>…] [--json]
+const usage = `Usage: jlaga align status [<issue>…] [--lang <lang>] [--only <states>] [--json]
        jlaga align confirm <issue> <id…> [--lang <lang>]
        jlaga align confirm <issue> --all-current [--lang <lang>]
 
@@ -27,6 +32,11 @@ status    A table of the segments with the state of each translation (confirmed,
           is, and for a stale translation what changed in its source since it was
           confirmed (found in the manuscript's git history by its src hash).
           The manuscript's warnings (translation QA included) are printed first.
+          --lang shows the source and this target language only (repeatable); the
+          totals and the exit code are then this language's.
+          --only lists only the segments with a translation in these states
+          (comma-separated or repeated: ${targetStates.join(', ')}); the totals and
+          the exit code stay the issue's.
           --json prints the same as JSON. Exits 1 when a translation is missing or
           stale, so CI can gate on it.
 
@@ -46,7 +56,12 @@ translation is missing or stale; 2 bad usage.`;
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { 'all-current': { type: 'boolean' }, lang: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    {
+      'all-current': { type: 'boolean' },
+      lang: { type: 'string', multiple: true },
+      only: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
     usage,
     io,
   );
@@ -54,9 +69,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, issueName, ...ids] = parsed.positionals;
   if (command === 'status') {
     // Refused rather than ignored: a status limited to nothing would pass for a full one.
-    if (parsed.values.lang !== undefined || parsed.values['all-current'] !== undefined)
-      return fail('--lang and --all-current are options of confirm (see jlaga align --help).', exitCode.usage, io);
-    return status(parsed.positionals.slice(1), parsed.values.json === true, io);
+    if (parsed.values['all-current'] !== undefined)
+      return fail('--all-current is an option of confirm (see jlaga align --help).', exitCode.usage, io);
+    const only = parsed.values.only === undefined ? undefined : statesOption(parsed.values.only, io);
+    if (typeof only === 'number') return only;
+    const { lang: langs, json } = parsed.values;
+    return status(parsed.positionals.slice(1), { json: json === true, langs, only }, io);
   }
   if (command !== 'confirm')
     return fail(
@@ -66,6 +84,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       exitCode.usage,
       io,
     );
+  if (parsed.values.only !== undefined)
+    return fail('--only is an option of status (see jlaga align --help).', exitCode.usage, io);
   if (!issueName) return fail('Missing <issue>: jlaga align confirm <issue> <id…>.', exitCode.usage, io);
   const all = parsed.values['all-current'] === true;
   if (all === ids.length > 0)
@@ -121,14 +141,32 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   return exitCode.ok;
 }
 
-/** `align status`: the table (or JSON) of every issue named, exit 1 when one is not ok. */
-async function status(issueNames: string[], json: boolean, io: CommandIo): Promise<number> {
+interface StatusOptions {
+  json: boolean;
+  /** `--lang`: the target languages to show. */
+  langs: string[] | undefined;
+  /** `--only`: the states whose segments to list. */
+  only: TargetState[] | undefined;
+}
+
+/**
+ * `align status`: the table (or JSON) of every issue named, narrowed as asked; exit 1
+ * when one is not ok (in the languages asked for).
+ */
+async function status(issueNames: string[], options: StatusOptions, io: CommandIo): Promise<number> {
+  const { json, langs, only } = options;
   const locations = issueArguments(issueNames, io);
   if (typeof locations === 'number') return locations;
+  const reads: Array<{ location: IssueLocation; result: ReadResult }> = [];
+  for (const location of locations) reads.push({ location, result: await readIssue(location) });
+  // Checked before anything is printed: bad usage is one line.
+  for (const { location, result } of reads) {
+    const problem = result.issue && langsProblem(langs ?? [], location.slug, result.issue.languages);
+    if (problem) return usageError(problem, io);
+  }
   let code: number = exitCode.ok;
   const results = [];
-  for (const location of locations) {
-    const result = await readIssue(location);
+  for (const { location, result } of reads) {
     const report = formatReport(result.files, { color: io.stderr.isTTY });
     if (report) io.stderr.write(`${report}\n`);
     if (!result.issue) {
@@ -136,13 +174,41 @@ async function status(issueNames: string[], json: boolean, io: CommandIo): Promi
       code = exitCode.errors;
       continue;
     }
-    const issueStatus = await translationStatus(result.issue);
+    const issueStatus = narrowStatus(await translationStatus(result.issue), { langs, only });
     if (!issueStatus.ok) code = exitCode.errors;
     if (json) results.push(issueStatus);
-    else io.stdout.write(formatStatus(issueStatus, { color: io.stdout.isTTY === true && !io.noColor }));
+    else io.stdout.write(formatStatus(issueStatus, { color: io.stdout.isTTY === true && !io.noColor, langs }));
   }
   if (json) io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   return code;
+}
+
+/**
+ * The states of `--only`, comma-separated or repeated, each once.
+ *
+ * @returns the states, or the exit code of bad usage (reported on `io`).
+ */
+function statesOption(values: readonly string[], io: CommandIo): TargetState[] | number {
+  const states = values.flatMap((value) => value.split(',')).map((state) => state.trim());
+  const given = states.filter((state) => state !== '');
+  if (given.length === 0) return usageError(`--only needs states: ${targetStates.join(', ')}.`, io);
+  const unknown = given.find((state) => !(targetStates as readonly string[]).includes(state));
+  if (unknown !== undefined) {
+    return usageError(
+      `Unknown state ${unknown} in --only${didYouMean(unknown, targetStates)} jlaga align status --only takes ${targetStates.join(', ')}.`,
+      io,
+    );
+  }
+  return [...new Set(given as TargetState[])];
+}
+
+/** Why `--lang` does not fit the issue `slug` with `languages` (source first), or undefined. */
+function langsProblem(langs: readonly string[], slug: string, languages: readonly string[]): string | undefined {
+  const [source, ...targets] = languages;
+  const unknown = langs.find((lang) => !targets.includes(lang));
+  if (unknown === undefined) return undefined;
+  const why = unknown === source ? ': it is the source language.' : didYouMean(unknown, targets);
+  return `Unknown target language ${unknown} in --lang${why} ${slug} translates into ${targets.join(', ') || 'no other language'}.`;
 }
 
 function fail(message: string, code: number, io: CommandIo): number {

@@ -1,4 +1,5 @@
 /** `align status` as the terminal shows it: a table, the totals, the stale changes. */
+import type { Lang } from '../manuscript/schema.js';
 import type { TranslationState } from '../manuscript/types.js';
 import type { IssueStatus } from './status.js';
 import { formatWordDiff } from './word-diff.js';
@@ -11,8 +12,19 @@ const marks: Record<TranslationState, string> = {
   missing: 'MISSING',
 };
 
-/** The status as lines of text (with ANSI colours when `color`). */
-export function formatStatus(status: IssueStatus, options: { color?: boolean } = {}): string {
+export interface StatusFormatOptions {
+  /** Use ANSI colours. */
+  color?: boolean | undefined;
+  /** The target languages the status was narrowed to (`--lang`), for the heading and the confirm command. */
+  langs?: readonly Lang[] | undefined;
+}
+
+/**
+ * The status as lines of text: a heading that says what it was narrowed to, the table
+ * (or a line saying no segment is in the states asked for), the totals, the changes
+ * under stale translations, and the command that confirms the segments listed.
+ */
+export function formatStatus(status: IssueStatus, options: StatusFormatOptions = {}): string {
   const paint = (state: TranslationState, text: string) => {
     if (!options.color) return text;
     const code = state === 'stale' || state === 'missing' ? 31 : state === 'unconfirmed' ? 33 : 0;
@@ -24,7 +36,11 @@ export function formatStatus(status: IssueStatus, options: { color?: boolean } =
     'segment'.padEnd(width),
     ...status.languages.flatMap((lang) => [`${lang} state`.padEnd(12), `${lang} words`.padStart(9)]),
   ].join('  ');
-  const lines = [`${status.issue}: translation status`, '', header, '-'.repeat(header.length)];
+  const into = options.langs ? ` into ${options.langs.join(', ')}` : '';
+  const which = status.only ? `a translation that is ${orList(status.only)}` : undefined;
+  const lines = [`${status.issue}: translation status${into}${which ? ` (segments with ${which})` : ''}`, ''];
+  if (which && status.segments.length === 0) lines.push(`No segment has ${which}.`);
+  else lines.push(header, '-'.repeat(header.length));
   for (const segment of status.segments) {
     lines.push(
       [
@@ -57,10 +73,16 @@ export function formatStatus(status: IssueStatus, options: { color?: boolean } =
     Object.values(segment.states).some((state) => state === 'stale' || state === 'unconfirmed'),
   );
   if (toConfirm.length > 0) {
+    const langs = (options.langs ?? []).map((lang) => ` --lang ${lang}`).join('');
     lines.push(
       '',
-      `Once checked, confirm with: jlaga align confirm ${status.issue} ${toConfirm.map((segment) => segment.id).join(' ')}`,
+      `Once checked, confirm with: jlaga align confirm ${status.issue} ${toConfirm.map((segment) => segment.id).join(' ')}${langs}`,
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`;
 }

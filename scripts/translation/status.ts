@@ -44,7 +44,12 @@ export interface IssueStatus {
   segments: SegmentStatus[];
   totals: LanguageStatus[];
   stale: StaleTranslation[];
-  /** True when nothing is missing or stale: what CI gates on. */
+  /**
+   * The states the list was narrowed to (`align status --only`; see `narrowStatus`):
+   * only segments with a translation in one of them are listed. `null`: every segment.
+   */
+  only: TranslationState[] | null;
+  /** True when nothing is missing or stale (in the languages listed): what CI gates on. */
   ok: boolean;
 }
 
@@ -93,6 +98,7 @@ export async function translationStatus(issue: ValidatedIssue): Promise<IssueSta
     segments,
     totals,
     stale,
+    only: null,
     ok: totals.every((total) => total.counts.missing === 0 && total.counts.stale === 0),
   };
 }

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main as align } from '../../scripts/cli/align.js';
 import { projectRoot } from '../../scripts/project.js';
+import { narrowStatus } from '../../scripts/translation/status-narrow.js';
 import { translationStatus } from '../../scripts/translation/status.js';
+import type { IssueStatus } from '../../scripts/translation/status.js';
 import { formatWordDiff, wordDiff } from '../../scripts/translation/word-diff.js';
 import { copyFixtureManuscript, read, runCommand } from '../helpers.js';
 
@@ -95,5 +97,66 @@ describe('align status', () => {
       { type: 'equal', text: 'd' },
     ]);
     expect(wordDiff('same text', 'same text')).toEqual([{ type: 'equal', text: 'same text' }]);
+  });
+});
+
+describe('narrowStatus', () => {
+  // Two target languages: hu complete, de with a stale and a missing translation.
+  const status: IssueStatus = {
+    issue: '2099-1',
+    languages: ['en', 'hu', 'de'],
+    segments: [
+      {
+        id: 'a',
+        footnote: undefined,
+        states: { en: 'source', hu: 'confirmed', de: 'stale' },
+        words: { en: 1, hu: 2, de: 3 },
+      },
+      {
+        id: 'b',
+        footnote: undefined,
+        states: { en: 'source', hu: 'confirmed', de: 'missing' },
+        words: { en: 4, hu: 5, de: 0 },
+      },
+    ],
+    totals: [
+      { lang: 'en', words: 5, counts: { source: 2, confirmed: 0, stale: 0, unconfirmed: 0, missing: 0 }, complete: 1 },
+      { lang: 'hu', words: 7, counts: { source: 0, confirmed: 2, stale: 0, unconfirmed: 0, missing: 0 }, complete: 1 },
+      { lang: 'de', words: 3, counts: { source: 0, confirmed: 0, stale: 1, unconfirmed: 0, missing: 1 }, complete: 0 },
+    ],
+    stale: [{ id: 'a', lang: 'de', src: '00000001', current: '00000002', changes: undefined }],
+    only: null,
+    ok: false,
+  };
+
+  it('--lang keeps the source and the languages asked for, and ok is theirs', () => {
+    const hu = narrowStatus(status, { langs: ['hu'] });
+    expect(hu.languages).toEqual(['en', 'hu']);
+    expect(hu.segments.map((segment) => [segment.id, segment.states, segment.words])).toEqual([
+      ['a', { en: 'source', hu: 'confirmed' }, { en: 1, hu: 2 }],
+      ['b', { en: 'source', hu: 'confirmed' }, { en: 4, hu: 5 }],
+    ]);
+    expect(hu.totals.map((total) => total.lang)).toEqual(['en', 'hu']);
+    expect(hu.stale).toEqual([]);
+    expect(hu.ok).toBe(true);
+    const de = narrowStatus(status, { langs: ['de'] });
+    expect([de.languages, de.stale.length, de.ok]).toEqual([['en', 'de'], 1, false]);
+  });
+
+  it('--only lists the segments with a translation in those states, in the languages kept; totals and ok stay', () => {
+    const missing = narrowStatus(status, { only: ['missing'] });
+    expect(missing.segments.map((segment) => segment.id)).toEqual(['b']);
+    expect(missing.only).toEqual(['missing']);
+    expect(missing.totals).toEqual(status.totals);
+    expect(missing.stale).toEqual([]);
+    expect(missing.ok).toBe(false);
+    expect(narrowStatus(status, { only: ['stale', 'confirmed'] }).segments.map((segment) => segment.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(narrowStatus(status, { only: ['stale'] }).stale).toEqual(status.stale);
+    // hu has nothing stale or missing: nothing is listed, and all is well in hu.
+    const hu = narrowStatus(status, { langs: ['hu'], only: ['stale', 'missing'] });
+    expect([hu.segments, hu.ok]).toEqual([[], true]);
   });
 });

@@ -53,30 +53,40 @@ describe('the dev overlay in Chromium', () => {
     await page.goto(new URL('html/en/index.html', server.url).href, { waitUntil: 'load' });
     // Whether the page connects before the build fails or after, it is told.
     await edit(':::en{#lead .lead}', ':::en{#Lead .lead}');
-    await overlayOpen(page);
-    const overlay = await page.evaluate(() => {
-      const root = document.querySelector('[data-dev-overlay]')?.shadowRoot;
-      const dialog = root?.querySelector('dialog');
-      return {
-        role: dialog?.getAttribute('role'),
-        label: dialog?.querySelector('h2')?.textContent,
-        text: dialog?.textContent,
-        focused: root?.activeElement?.textContent,
-      };
-    });
-    expect(overlay.role).toBe('alertdialog');
-    expect(overlay.label).toBe('2099-1: not rebuilt');
-    expect(overlay.text).toMatch(/index\.md:48:\d+/);
-    expect(overlay.text).toContain('invalid-id');
-    expect(overlay.focused).toBe('Close');
-    // The last good page is still there underneath.
-    expect(await page.evaluate(() => document.querySelector('main')?.textContent)).toContain('In 1999');
+    let broken = true;
+    try {
+      await overlayOpen(page);
+      const overlay = await page.evaluate(() => {
+        const root = document.querySelector('[data-dev-overlay]')?.shadowRoot;
+        const dialog = root?.querySelector('dialog');
+        return {
+          role: dialog?.getAttribute('role'),
+          label: dialog?.querySelector('h2')?.textContent,
+          text: dialog?.textContent,
+          focused: root?.activeElement?.textContent,
+        };
+      });
+      expect(overlay.role).toBe('alertdialog');
+      expect(overlay.label).toBe('2099-1: not rebuilt');
+      expect(overlay.text).toMatch(/index\.md:48:\d+/);
+      expect(overlay.text).toContain('invalid-id');
+      expect(overlay.focused).toBe('Close');
+      // The last good page is still there underneath.
+      expect(await page.evaluate(() => document.querySelector('main')?.textContent)).toContain('In 1999');
 
-    expect(await axeViolations(page, '[data-dev-overlay]')).toEqual([]);
+      expect(await axeViolations(page, '[data-dev-overlay]')).toEqual([]);
 
-    await Promise.all([page.waitForNavigation({ timeout: 15_000 }), edit(':::en{#Lead .lead}', ':::en{#lead .lead}')]);
-    expect(await page.evaluate(() => document.querySelector('[data-dev-overlay]'))).toBeNull();
-    await page.close();
+      await Promise.all([
+        page.waitForNavigation({ timeout: 15_000 }),
+        edit(':::en{#Lead .lead}', ':::en{#lead .lead}'),
+      ]);
+      broken = false;
+      expect(await page.evaluate(() => document.querySelector('[data-dev-overlay]'))).toBeNull();
+    } finally {
+      // Restored even when an assertion fails, or the next test would see the error.
+      if (broken) await edit(':::en{#Lead .lead}', ':::en{#lead .lead}');
+      await page.close();
+    }
   });
 
   it('closes with its button', async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run release -- <issue> [--draft] [--output <folder>]` and `npm run release -- --verify <folder>`.
+ * `jlaga release <issue> [--draft] [--output <folder>]` and `jlaga release --verify <folder>`.
  *
  * Exit 0 released (or verified), 1 refused (every problem listed) or not verified,
  * 2 bad usage.
@@ -15,8 +15,8 @@ import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: npm run release -- <issue> [--draft] [--output <folder>] [--json]
-       npm run release -- --verify <folder> [--json]
+const usage = `Usage: jlaga release <issue> [--draft] [--output <folder>] [--json]
+       jlaga release --verify <folder> [--json]
 
 Release an issue into output/release/<issue>/: the PDF and EPUB of every language,
 the HTML editions as one zip, SHA256SUMS, manifest.json, a downloads page (index.html)
@@ -37,7 +37,7 @@ to standard error).
 Exit codes: 0 released or verified, 1 refused or not verified, 2 bad usage.`;
 
 /**
- * Run `npm run release` with the arguments after `--`, writing to `io`.
+ * Run `jlaga release` with its arguments, writing to `io`.
  *
  * @returns the exit code.
  */
@@ -74,7 +74,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`${parsed.values.verify}: ${problems.length} problems\n`);
     return exitCode.errors;
   }
-  if (parsed.positionals.length !== 1) return usageError(`Name one issue.\n\n${usage}`, io);
+  if (parsed.positionals.length !== 1)
+    return usageError(`jlaga release takes one issue, not ${parsed.positionals.length}: jlaga release <issue>.`, io);
   const locations = issueArguments(parsed.positionals, io);
   if (typeof locations === 'number') return locations;
   const [location] = locations;

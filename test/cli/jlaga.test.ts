@@ -68,6 +68,8 @@ describe('jlaga', () => {
     [['xliff', 'export', fixtureIssue, '--out', ''], /^--out needs a file\.$/m],
     [['diff'], /^Expected one issue: jlaga diff <issue>/],
     [['diff', fixtureIssue, '--from', ''], /^--from needs a revision or a file\.$/m],
+    [['release'], /^jlaga release takes one issue, not 0: jlaga release <issue>\.$/m],
+    [['release', '--drat', fixtureIssue], /^Unknown option --drat; did you mean --draft\?/],
     [['dev', '--port', 'http'], /^Invalid port http: expected a number from 0 to 65535\.$/m],
     [['dev', fixtureIssue, fixtureIssue], /^jlaga dev previews one issue at a time, not 2\.$/m],
   ])('jlaga %j is bad usage, said in one line', async (argv, pattern) => {

@@ -1,10 +1,12 @@
 /**
  * `jlaga diff <issue> [--from <revision|file>] [--to <revision|file>] [--json] [--html <file>]`:
  * what changed in an issue between two versions, segment by segment and word by word,
- * and which translations did not follow their source.
+ * and which translations did not follow their source. Without versions: the last commit
+ * against the working tree, or the manuscript's last change when the working tree has
+ * none (`defaultVersions`).
  *
  * Exit 0 when a diff was made (with or without differences), 1 when a version cannot be
- * read, 2 on bad usage.
+ * read or there is no earlier version to compare with, 2 on bad usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +14,8 @@ import { stringifyHtml } from '../output/html-shared.js';
 import { loadLabels } from '../render/labels.js';
 import { exitCode, formatReport, hasErrors } from '../messages/report.js';
 import { refuseManuscriptTarget } from '../manuscript/protected-paths.js';
+import { defaultVersions } from '../translation/default-versions.js';
+import type { DefaultChoice } from '../translation/default-versions.js';
 import { readVersion, versionSpec } from '../translation/read-version.js';
 import type { ReadVersion, VersionSpec } from '../translation/read-version.js';
 import { diffRevisions } from '../translation/revision-diff.js';
@@ -32,8 +36,13 @@ while they did not.
 --html     also write a side-by-side report page to this file (never over a
            manuscript, series.yaml, glossary.yaml or a folder)
 
-Exit codes: 0 diff made (with or without differences), 1 a version cannot be read,
-2 bad usage.`;
+With neither --from nor --to, and no change to the manuscript in the working tree
+(right after a commit), it shows the manuscript's last change instead: the commit
+before it that changed index.md against the one that changed it last. The first line
+always names the versions compared, with their commits and dates.
+
+Exit codes: 0 diff made (with or without differences), 1 a version cannot be read, or
+no earlier version to compare with (one version in the history, or none), 2 bad usage.`;
 
 /**
  * Run `jlaga diff` with its arguments, writing to `io`.
@@ -61,10 +70,20 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const refusal = parsed.values.html === undefined ? undefined : refuseManuscriptTarget(parsed.values.html);
   if (refusal !== undefined) return usageError(refusal, io);
 
-  const specs: [VersionSpec, VersionSpec] = [
+  let specs: [VersionSpec, VersionSpec] = [
     parsed.values.from === undefined ? { kind: 'revision', revision: 'HEAD' } : versionSpec(parsed.values.from),
     parsed.values.to === undefined ? { kind: 'working-tree' } : versionSpec(parsed.values.to),
   ];
+  let choice: DefaultChoice | undefined;
+  if (parsed.values.from === undefined && parsed.values.to === undefined) {
+    const chosen = await defaultVersions(location);
+    if (chosen.kind === 'nothing') {
+      io.stderr.write(`${chosen.message}\n`);
+      return exitCode.errors;
+    }
+    specs = [chosen.from, chosen.to];
+    choice = chosen.choice;
+  }
   const versions = await Promise.all(specs.map((spec) => readVersion(location, spec)));
   const [from, to] = versions;
   for (const version of versions) if ('error' in version) io.stderr.write(`${version.error}\n`);
@@ -76,7 +95,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     warnAboutErrors(name, version, io);
 
   const diff = diffRevisions(from.result, to.result);
-  const subject = { issue: location.slug, from, to };
+  const subject = { issue: location.slug, from, to, choice };
   if (parsed.values.json === true) {
     io.stdout.write(`${JSON.stringify(toJson(diff, subject), null, 2)}\n`);
   } else {

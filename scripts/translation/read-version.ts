@@ -22,10 +22,15 @@ export type VersionSpec =
 /** A version that was read (possibly with errors in it). */
 export interface ReadVersion {
   spec: VersionSpec;
-  /** How the version is named to a reader: `HEAD (1a2b3c4)`, a file path, `working tree`. */
+  /**
+   * How the version is named to a reader: `HEAD (1a2b3c4, 2026-11-30)`, a commit as
+   * `1a2b3c4 (2026-11-30)`, a file path, `working tree`.
+   */
   label: string;
   /** The full commit id of a revision. */
   commit: string | undefined;
+  /** The commit date of a revision, `YYYY-MM-DD`. */
+  date: string | undefined;
   /** Where the text came from: `HEAD:manuscript/2026-3/index.md` or a file path. */
   path: string;
   /** What the reader made of it; its files are named by `path`. */
@@ -54,13 +59,14 @@ export async function readVersion(
   const source = await versionBytes(location, spec);
   if ('error' in source) return source;
   const result = await readIssue(location, { bytes: source.bytes, path: source.path });
-  return { spec, label: source.label, commit: source.commit, path: source.path, result };
+  return { spec, label: source.label, commit: source.commit, date: source.date, path: source.path, result };
 }
 
 interface VersionBytes {
   bytes: Uint8Array;
   label: string;
   commit: string | undefined;
+  date: string | undefined;
   path: string;
 }
 
@@ -69,7 +75,7 @@ async function versionBytes(location: IssueLocation, spec: VersionSpec): Promise
     const file = spec.kind === 'file' ? spec.file : location.manuscript;
     try {
       const label = spec.kind === 'file' ? displayPath(file) : 'working tree';
-      return { bytes: await readFile(file), label, commit: undefined, path: displayPath(file) };
+      return { bytes: await readFile(file), label, commit: undefined, date: undefined, path: displayPath(file) };
     } catch (error) {
       return { error: `Cannot read \`${displayPath(file)}\`: ${(error as Error).message}` };
     }
@@ -91,16 +97,28 @@ async function versionBytes(location: IssueLocation, spec: VersionSpec): Promise
     return { error: `No file or revision \`${revision}\`: not a file, and git knows no such commit` };
   }
   const inRepository = `${prefix}${path.basename(location.manuscript)}`;
+  let bytes: Buffer;
   try {
-    const { stdout } = await run('git', ['show', `${commit}:${inRepository}`], {
+    ({ stdout: bytes } = await run('git', ['show', `${commit}:${inRepository}`], {
       cwd,
       encoding: 'buffer',
       maxBuffer: 1 << 30,
-    });
-    return { bytes: stdout, label: `${revision} (${commit.slice(0, 7)})`, commit, path: `${revision}:${inRepository}` };
+    }));
   } catch (error) {
     return { error: `Revision \`${revision}\` has no \`${inRepository}\`: ${gitMessage(error)}` };
   }
+  const date = (await run('git', ['show', '-s', '--format=%cd', '--date=short', commit], { cwd })).stdout.trim();
+  return { bytes, label: revisionLabel(revision, commit, date), commit, date, path: `${revision}:${inRepository}` };
+}
+
+/**
+ * A revision as a reader sees it: its short id and date, after the name it was given
+ * unless that name is the commit id itself (`1a2b3c4 (2026-11-30)`, `HEAD~1 (1a2b3c4, 2026-11-30)`).
+ */
+function revisionLabel(revision: string, commit: string, date: string): string {
+  const short = commit.slice(0, 7);
+  const isId = revision.length >= 4 && commit.startsWith(revision.toLowerCase());
+  return isId ? `${short} (${date})` : `${revision} (${short}, ${date})`;
 }
 
 function gitMessage(error: unknown): string {

@@ -12,6 +12,7 @@ import type { Lang } from '../manuscript/schema.js';
 import { templatesDir } from '../project.js';
 import type { Labels } from '../render/labels.js';
 import { fillTemplate, loadTemplate } from '../render/template.js';
+import type { DefaultChoice } from './default-versions.js';
 import type { ReadVersion } from './read-version.js';
 import { hasDifference } from './revision-diff.js';
 import type {
@@ -32,6 +33,8 @@ export interface DiffSubject {
   issue: string;
   from: ReadVersion;
   to: ReadVersion;
+  /** How the versions were chosen when none was given (`defaultVersions`); absent when given. */
+  choice?: DefaultChoice | undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -54,6 +57,11 @@ export function formatTerminal(diff: RevisionDiff, subject: DiffSubject, options
     unchanged: 'bold',
   };
   const lines = [paint('bold', `${subject.issue}: ${subject.from.label} → ${subject.to.label}`)];
+  if (subject.choice === 'last-change') {
+    lines.push(
+      'No change in the working tree: the manuscript’s last change, between the two commits that changed it last.',
+    );
+  }
   const differing = diff.segments.filter(hasDifference);
   for (const segment of differing) {
     const marks = [
@@ -136,6 +144,7 @@ export function toJson(diff: RevisionDiff, subject: DiffSubject): unknown {
     label: read.label,
     revision: read.spec.kind === 'revision' ? read.spec.revision : null,
     commit: read.commit ?? null,
+    date: read.date ?? null,
     path: read.path,
     errors: hasErrors(read.result.files),
   });
@@ -151,6 +160,7 @@ export function toJson(diff: RevisionDiff, subject: DiffSubject): unknown {
   return {
     version: jsonFormatVersion,
     issue: subject.issue,
+    default: subject.choice ?? null,
     from: version(subject.from),
     to: version(subject.to),
     languages: diff.languages,

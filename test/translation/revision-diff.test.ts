@@ -248,11 +248,13 @@ describe('npm run diff', () => {
     const { code, stdout, stderr } = await diffCommand(location.folder, '--from', 'HEAD~2', '--to', 'HEAD~1', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
+    const date = await git('show', '-s', '--format=%cd', '--date=short', 'HEAD');
     const version = (rev: string, commit: string) => ({
       kind: 'revision',
-      label: `${rev} (${commit.slice(0, 7)})`,
+      label: `${rev} (${commit.slice(0, 7)}, ${date})`,
       revision: rev,
       commit,
+      date,
       path: `${rev}:2099-1/index.md`,
       errors: false,
     });
@@ -260,6 +262,7 @@ describe('npm run diff', () => {
     expect(JSON.parse(stdout)).toEqual({
       version: 1,
       issue: '2099-1',
+      default: null,
       from: version('HEAD~2', commits[0] ?? ''),
       to: version('HEAD~1', commits[1] ?? ''),
       languages: ['en', 'hu'],
@@ -421,5 +424,101 @@ describe('npm run diff', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('jlaga diff <issue> without versions', () => {
+  /** A copy of the fixture issue, and git in its folder. */
+  async function repository(): Promise<{ root: string; issue: string; git: (...args: string[]) => Promise<string> }> {
+    const copy = await copyFixtureManuscript();
+    const inCopy = async (...args: string[]) => (await run('git', args, { cwd: copy.root })).stdout.trim();
+    return { ...copy, git: inCopy };
+  }
+
+  async function initialise(git: (...args: string[]) => Promise<string>, ...paths: string[]): Promise<void> {
+    await git('init', '--quiet');
+    await git('config', 'user.name', 'Test Editor');
+    await git('config', 'user.email', 'editor@example.org');
+    await git('config', 'commit.gpgsign', 'false');
+    await git('add', ...paths);
+    await git('commit', '--quiet', '-m', 'Initial');
+  }
+
+  async function replaceIn(file: string, from: string, to: string): Promise<void> {
+    const text = await readFile(file, 'utf8');
+    expect(text.split(from)).toHaveLength(2);
+    await writeFile(file, text.replace(from, to));
+  }
+
+  it('compares the last commit with the working tree, or the last change when the working tree has none', async () => {
+    const { issue, git } = await repository();
+    const manuscript = path.join(issue, 'index.md');
+    await initialise(git, '.');
+    const first = await git('rev-parse', 'HEAD');
+    const date = await git('show', '-s', '--format=%cd', '--date=short', 'HEAD');
+    const short = (commit: string) => commit.slice(0, 7);
+
+    // One version, nothing changed: nothing to compare, in one line.
+    const alone = await diffCommand(issue);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toMatch(
+      new RegExp(
+        `^2099-1: \\S*2099-1/index\\.md has one version in its git history \\(${short(first)}, ${date}\\) and no change in the working tree: nothing to compare it with\\.\\n$`,
+      ),
+    );
+
+    // A change in the working tree: the last commit against it, as before.
+    await replaceIn(manuscript, 'The first paragraph cites', 'The first paragraph quotes');
+    const working = await diffCommand(issue);
+    expect(working.code).toBe(0);
+    expect(working.stdout.split('\n')[0]).toBe(`2099-1: HEAD (${short(first)}, ${date}) → working tree`);
+    expect(working.stdout).toContain('[-cites-]{+quotes+}');
+    const workingJson = JSON.parse((await diffCommand(issue, '--json')).stdout) as Record<string, unknown>;
+    expect(workingJson).toMatchObject({
+      default: 'working-tree',
+      from: { kind: 'revision', revision: 'HEAD', commit: first, date },
+      to: { kind: 'working-tree', commit: null, date: null },
+    });
+
+    // Committed, then a commit that does not touch the manuscript: the last change is still found.
+    await git('commit', '--quiet', '-a', '-m', 'Second');
+    const second = await git('rev-parse', 'HEAD');
+    await writeFile(path.join(issue, '..', 'notes.txt'), 'Not the manuscript.\n');
+    await git('add', 'notes.txt');
+    await git('commit', '--quiet', '-m', 'Third');
+    const last = await diffCommand(issue);
+    expect(last.code).toBe(0);
+    expect(last.stderr).toBe('');
+    expect(last.stdout.split('\n').slice(0, 2)).toEqual([
+      `2099-1: ${short(first)} (${date}) → ${short(second)} (${date})`,
+      'No change in the working tree: the manuscript’s last change, between the two commits that changed it last.',
+    ]);
+    expect(last.stdout).toContain('The first paragraph [-cites-]{+quotes+} two sources');
+    const lastJson = JSON.parse((await diffCommand(issue, '--json')).stdout) as Record<string, unknown>;
+    expect(lastJson).toMatchObject({
+      default: 'last-change',
+      from: { kind: 'revision', commit: first, label: `${short(first)} (${date})`, date },
+      to: { kind: 'revision', commit: second, label: `${short(second)} (${date})`, date },
+    });
+
+    // Versions given are compared as given.
+    const given = JSON.parse((await diffCommand(issue, '--from', 'HEAD', '--json')).stdout) as Record<string, unknown>;
+    expect(given).toMatchObject({ default: null, from: { revision: 'HEAD' }, to: { kind: 'working-tree' } });
+  });
+
+  it('says in one line that an untracked manuscript, or one outside git, has nothing to compare with', async () => {
+    const untracked = await repository();
+    await initialise(untracked.git, 'series.yaml');
+    const outside = await repository();
+    const [inRepository, noRepository] = await Promise.all([diffCommand(untracked.issue), diffCommand(outside.issue)]);
+    expect(inRepository).toMatchObject({ code: 1, stdout: '' });
+    expect(inRepository.stderr).toMatch(
+      /^2099-1: \S*2099-1\/index\.md is not in the git history \(untracked\): there is no earlier version to compare it with\.\n$/,
+    );
+    expect(noRepository).toMatchObject({ code: 1, stdout: '' });
+    expect(noRepository.stderr).toMatch(
+      /^2099-1: \S*2099-1\/index\.md is not in a git repository: there is no earlier version to compare it with \(give --from and --to files\)\.\n$/,
+    );
   });
 });

@@ -34,9 +34,9 @@ status    A table of the segments with the state of each translation (confirmed,
           The manuscript's warnings (translation QA included) are printed first.
           --lang shows the source and this target language only (repeatable); the
           totals and the exit code are then this language's.
-          --only lists only the segments with a translation in these states
-          (comma-separated or repeated: ${targetStates.join(', ')}); the totals and
-          the exit code stay the issue's.
+          --only lists only the segments with a translation in these states,
+          comma-separated or repeated: ${targetStates.join(', ')}.
+          The totals and the exit code stay the issue's.
           --json prints the same as JSON. Exits 1 when a translation is missing or
           stale, so CI can gate on it.
 

@@ -4,11 +4,8 @@
  * same build gives the same bytes: zip entries are dated the issue's day, the manifest
  * holds nothing of the clock.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { formatName } from '../manuscript/names.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import { editionFileName } from '../output/file-names.js';
@@ -17,10 +14,9 @@ import { zipEntries } from '../output/zip.js';
 import { projectRoot } from '../project.js';
 import { loadLabels } from '../render/labels.js';
 import { renderDownloadsPage } from './downloads-page.js';
+import { issueCommit } from './issue-commit.js';
 import { checksumsFile, sha256 } from './manifest.js';
 import type { Manifest, ManifestFile } from './manifest.js';
-
-const run = promisify(execFile);
 
 /**
  * Write the release's files into `staging`: the PDFs and EPUBs of the build at
@@ -94,7 +90,7 @@ export async function packageRelease(
     ),
     files,
     tool: await toolVersion(),
-    ...(await sourceCommit(issue.location)),
+    ...(await issueCommit(issue.location)),
     ...(draft ? { problems: [...options.problems] } : {}),
   };
   const archive = `jlaga-${slug}${suffix}.zip`;
@@ -141,19 +137,4 @@ async function toolVersion(): Promise<{ name: string; version: string }> {
     version: string;
   };
   return { name: json.name, version: json.version };
-}
-
-/** The commit of the manuscript's folder, and whether its files differ from it. */
-async function sourceCommit(location: IssueLocation): Promise<{ source?: { commit: string; modified: boolean } }> {
-  try {
-    const { stdout: commit } = await run('git', ['rev-parse', 'HEAD'], { cwd: location.folder });
-    const { stdout: changes } = await run(
-      'git',
-      ['status', '--porcelain', '--', '.', path.relative(location.folder, location.series)],
-      { cwd: location.folder },
-    );
-    return { source: { commit: commit.trim(), modified: changes.trim() !== '' } };
-  } catch {
-    return {};
-  }
 }

@@ -14,38 +14,46 @@
  */
 import { chmod, mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { compiledProgram, projectRoot } from './project.js';
 
-const outdir = path.dirname(compiledProgram);
+/** Compile the program into `dist/` (replacing what was there) and link it for `npx`. */
+export async function compileProgram(): Promise<void> {
+  const outdir = path.dirname(compiledProgram);
 
-await rm(outdir, { recursive: true, force: true });
-await build({
-  absWorkingDir: projectRoot,
-  entryPoints: { [path.basename(compiledProgram, '.mjs')]: 'scripts/bin/jlaga.ts' },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['puppeteer-core'],
-  // Packages written as CommonJS call require(); an ES module has none of its own.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  legalComments: 'none',
-  minify: true,
-  logLevel: 'warning',
-});
-await chmod(compiledProgram, 0o755);
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: projectRoot,
+    entryPoints: { [path.basename(compiledProgram, '.mjs')]: 'scripts/bin/jlaga.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['puppeteer-core'],
+    // Packages written as CommonJS call require(); an ES module has none of its own.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+  });
+  await chmod(compiledProgram, 0o755);
 
-// npm links the bin entries of the packages a project installs, not the project's own:
-// link it where `npx` looks first.
-const bin = path.join(projectRoot, 'node_modules', '.bin');
-await mkdir(bin, { recursive: true });
-const link = path.join(bin, 'jlaga');
-await rm(link, { force: true });
-await symlink(path.relative(bin, compiledProgram), link);
+  // npm links the bin entries of the packages a project installs, not the project's own:
+  // link it where `npx` looks first.
+  const bin = path.join(projectRoot, 'node_modules', '.bin');
+  await mkdir(bin, { recursive: true });
+  const link = path.join(bin, 'jlaga');
+  await rm(link, { force: true });
+  await symlink(path.relative(bin, compiledProgram), link);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await compileProgram();
+}

@@ -30,11 +30,16 @@ export interface MarkedRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Run a script of the project (`scripts/bin/jlaga.ts`) under Node with a fresh marker and `env` added. */
+/**
+ * Run a script of the project under Node with a fresh marker and `env` added: the
+ * compiled program (`dist/jlaga.mjs`, which the tests' global set-up compiles), or a
+ * TypeScript script of the tests.
+ */
 export function runMarked(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): MarkedRun {
   const marker = randomUUID();
   // Node itself, not the tsx wrapper: the process killed is the one that runs the command.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, script), ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, path.join(projectRoot, script), ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env, [markerName]: marker },
     stdio: ['ignore', 'pipe', 'pipe'],

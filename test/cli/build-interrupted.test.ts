@@ -12,7 +12,8 @@ import { copyFixtureManuscript, hashTree } from '../helpers.js';
 import { killMarked, runMarked, survivors, waitForMarkedProcess } from '../processes.js';
 import type { MarkedRun } from '../processes.js';
 
-const program = 'scripts/bin/jlaga.ts';
+// The compiled program, as a user runs it.
+const program = 'dist/jlaga.mjs';
 const runs: MarkedRun[] = [];
 
 afterEach(() => {
@@ -54,9 +55,9 @@ async function setUp(): Promise<{ issue: string; outputRoot: string; temporary: 
   return { issue, outputRoot: path.join(root, 'output'), temporary };
 }
 
-/** What is in the builds' temporary folder, but for the cache of tsx (which runs the command, not part of it). */
+/** What is in the builds' temporary folder. */
 async function temporaryFiles(temporary: string): Promise<string[]> {
-  return (await readdir(temporary)).filter((name) => !/^tsx-\d+$/.test(name));
+  return readdir(temporary);
 }
 
 /** How a program ends on `signal` when it does not handle it: by it, or (under tsx) exiting with 128 + its number. */

@@ -84,14 +84,13 @@ describe('jlaga', () => {
 
   it('ends quietly when the reader closes the pipe (xliff export | head -1)', async () => {
     // A real pipe into a reader that leaves after one line: what is left to write meets a closed pipe.
-    const program = path.join(projectRoot, 'scripts', 'bin', 'jlaga.ts');
     const { stdout } = await run(
       'bash',
       [
         '-c',
-        `"$0" --import tsx "$1" xliff export 2026-3 2>&1 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+        `"$0" "$1" xliff export 2026-3 2>&1 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
         process.execPath,
-        program,
+        compiledProgram,
       ],
       { cwd: projectRoot },
     );

@@ -10,14 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/project.js';
+import { compiledProgram, projectRoot } from '../../scripts/project.js';
 import { exportXliff } from '../../scripts/translation/xliff-export.js';
 import { importXliff } from '../../scripts/translation/xliff-import.js';
 import { ManuscriptWriteError, writeManuscript } from '../../scripts/translation/write-manuscript.js';
 import { copyFixtureManuscript, locate, read, tempFolder } from '../helpers.js';
 
 const run = promisify(execFile);
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 const writeModule = pathToFileURL(path.join(projectRoot, 'scripts', 'translation', 'write-manuscript.ts')).href;
 
 /** A writer that gets some bytes onto the disk and then finds it full, as `write(2)` would. */
@@ -46,11 +45,11 @@ async function withFileSizeLimit(
   command: string,
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = path.join(projectRoot, 'scripts', 'bin', 'jlaga.ts');
   try {
+    // The compiled program (the tests' global set-up compiles it), as a user runs it.
     const { stdout, stderr } = await run(
       'sh',
-      ['-c', `ulimit -f ${kilobytes} && exec "$0" "$@"`, tsx, script, command, ...args],
+      ['-c', `ulimit -f ${kilobytes} && exec "$0" "$@"`, process.execPath, compiledProgram, command, ...args],
       {
         cwd: projectRoot,
       },

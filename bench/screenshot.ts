@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `npm run screenshot -- <html file> <png> [width] [height] [scroll]`: a screenshot of a
  * built page (the viewport, scrolled down by `scroll` pixels or to the `scroll` selector), to look at what a reader sees.

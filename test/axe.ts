@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** axe-core in a page the tests opened: the violations, one line each. */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

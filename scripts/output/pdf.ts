@@ -133,19 +133,25 @@ export async function printEdition(
   }
 }
 
+/** The print page's window, as far as the functions below use it: they run in Chromium, not in Node. */
+interface PrintWindow {
+  PagedConfig?: { auto: boolean };
+  PagedPolyfill: { preview: () => Promise<{ total: number }> };
+  document: { fonts: { ready: Promise<unknown> } };
+}
+
 /** Load the print page and let Paged.js lay it out; returns the number of pages. */
 async function layOut(page: Page, file: string): Promise<number> {
   await page.goto(fileUrl(file), { waitUntil: 'load' });
   // Paged.js starts by itself unless told not to; it is started below, once loaded.
   await page.evaluate(() => {
-    (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+    (globalThis as unknown as PrintWindow).PagedConfig = { auto: false };
   });
   await page.addScriptTag({ content: await readFile(pagedPolyfill, 'utf8') });
   return page.evaluate(async () => {
-    await document.fonts.ready;
-    const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } })
-      .PagedPolyfill;
-    return (await polyfill.preview()).total;
+    const printWindow = globalThis as unknown as PrintWindow;
+    await printWindow.document.fonts.ready;
+    return (await printWindow.PagedPolyfill.preview()).total;
   });
 }
 

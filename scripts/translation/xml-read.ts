@@ -10,6 +10,7 @@
  * The tree holds only what an XLIFF import needs: no comments, no processing
  * instructions, CDATA as text.
  */
+import { TextDecoder } from 'node:util';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { describeSaxesError } from './xml-problems.js';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The editions in a real Chromium, opened from disk as a reader would: no axe-core
  * violations, notes and back-links and the language switch work, nothing scrolls

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The live-reload client in Chromium: a manuscript error shows an accessible overlay
  * over the last good page, and the next good build reloads the page without it.

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The EPUB editions of the fixture and the sample issue: EPUBCheck and Ace on the real
  * files, and what reading systems rely on, read back from the zip: the container, the

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `npm run diff`: a temporary git repository holds the fixture issue in three commits
  * and an uncommitted edit; the diffs between them name exactly the segments added,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** `xliff export` and `xliff import`: XLIFF 2.0 for CAT tools, and back into the manuscript byte for byte. */
 import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';

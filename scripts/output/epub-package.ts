@@ -72,11 +72,14 @@ export const conformanceClaim = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 
 /**
  * The identifier of an edition: a `urn:uuid:` in the layout of a version 5 UUID, made
- * from the SHA-1 of `jlaga:<slug>:<lang>`, so that every build of an edition carries the
- * same identifier and no two editions share one. ("jlaga" as in the file names.)
+ * from the SHA-1 of `jlaga:<slug>:<lang>` (`…:draft` for a draft), so that every build of
+ * an edition carries the same identifier and no two editions share one: a reading
+ * system never takes a draft for the released book, or the reverse. ("jlaga" as in the
+ * file names.)
  */
-export function editionIdentifier(slug: string, lang: Lang): string {
-  const bytes = createHash('sha1').update(`jlaga:${slug}:${lang}`).digest().subarray(0, 16);
+export function editionIdentifier(slug: string, lang: Lang, options: { draft?: boolean } = {}): string {
+  const name = `jlaga:${slug}:${lang}${options.draft === true ? ':draft' : ''}`;
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -107,7 +107,7 @@ export async function makeEpub(
   const title = typeset(edition.title, rules);
   const opf = packageXml({
     metadata: {
-      identifier: editionIdentifier(edition.slug, edition.lang),
+      identifier: editionIdentifier(edition.slug, edition.lang, { draft: options.draft }),
       lang: edition.lang,
       title: options.draft === true ? labels.t('draftTitle', { title }) : title,
       subtitle: edition.subtitle === undefined ? undefined : typeset(edition.subtitle, rules),

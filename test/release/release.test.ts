@@ -244,6 +244,13 @@ describe('release', () => {
         const epub = readZip(await readFile(path.join(draft.folder, `jlaga-2099-1-${lang}-draft.epub`)));
         const opf = epub.find((entry) => entry.name === 'EPUB/package.opf')?.data.toString('utf8') ?? '';
         expect(opf).toMatch(new RegExp(`<dc:title[^>]*>[^<]*${mark}`));
+        // A book of its own for a reading system: not the final edition's identifier.
+        const identifier = (xml: string) => /<dc:identifier[^>]*>([^<]+)</.exec(xml)?.[1];
+        const finalEpub = readZip(await readFile(path.join(first, `jlaga-2099-1-${lang}.epub`)));
+        const finalOpf = finalEpub.find((entry) => entry.name === 'EPUB/package.opf')?.data.toString('utf8') ?? '';
+        expect(identifier(opf)).toMatch(/^urn:uuid:/);
+        expect(identifier(finalOpf)).toMatch(/^urn:uuid:/);
+        expect(identifier(opf)).not.toBe(identifier(finalOpf));
         // The final release has none of it.
         const final = path.join(first, `jlaga-2099-1-${lang}.pdf`);
         expect((await run('pdftotext', [final, '-'])).stdout).not.toContain(mark);

@@ -100,7 +100,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     print(result.files);
     if (!result.released) {
       io.stderr.write(
-        `${location.slug}: not released (${result.problems.length} problems); the previous release is unchanged.\n`,
+        `${location.slug}: not released (${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}); the previous release is unchanged.\n`,
       );
       return exitCode.errors;
     }

@@ -4,6 +4,7 @@
  * same build gives the same bytes: zip entries are dated the issue's day, the manifest
  * holds nothing of the clock.
  */
+import { PDFDocument } from 'pdf-lib';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatName } from '../manuscript/names.js';
@@ -126,7 +127,6 @@ export async function packageRelease(
 
 /** The number of pages of a PDF, from its page tree. */
 async function pdfPages(bytes: Uint8Array): Promise<number> {
-  const { PDFDocument } = await import('pdf-lib');
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }
 

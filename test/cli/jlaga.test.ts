@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli/jlaga.js';
 import { compiledProgram, projectRoot } from '../../scripts/project.js';
-import { fixtureIssue, runCommand } from '../helpers.js';
+import { fixtureIssue, runCommand, tempFolder } from '../helpers.js';
 
 const run = promisify(execFile);
 
@@ -105,5 +105,18 @@ describe('the compiled program (npx jlaga)', () => {
     expect(existsSync(link), 'node_modules/.bin/jlaga is missing: npm run compile').toBe(true);
     const { stdout } = await run(link, ['check', fixtureIssue], { cwd: projectRoot });
     expect(stdout).toMatch(/^2099-1: valid/m);
+  });
+
+  it('releases an issue, which verifies', { timeout: 240_000 }, async () => {
+    // The whole program, bundled: what only a release loads (pdf-lib, the validators, the zip) included.
+    const root = await tempFolder('jlaga-compiled-');
+    const released = await run(process.execPath, [compiledProgram, 'release', fixtureIssue, '--output', root], {
+      cwd: projectRoot,
+    });
+    expect(released.stdout).toMatch(/^2099-1: released into /m);
+    const verified = await run(process.execPath, [compiledProgram, 'release', '--verify', path.join(root, '2099-1')], {
+      cwd: projectRoot,
+    });
+    expect(verified.stdout).toMatch(/: verified$/m);
   });
 });

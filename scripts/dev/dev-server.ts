@@ -1,5 +1,5 @@
 /**
- * The dev server of `npm run dev`: builds an issue's HTML, rebuilds it when the
+ * The dev server of `jlaga dev`: builds an issue's HTML, rebuilds it when the
  * manuscript, its series file or the templates change, serves `output/<slug>/` on
  * 127.0.0.1 to requests for localhost only, and reloads open pages after each good
  * build (or shows the messages of a failed one over the last good page).

@@ -98,7 +98,7 @@ export const writeHtml: FormatWriter = async (job) => {
 
 /**
  * Link what this build writes, and what an earlier build left (a build of the HTML
- * alone, such as `npm run dev`, starts from the previous output): as current only
+ * alone, such as `jlaga dev`, starts from the previous output): as current only
  * when it was built from the same input.
  */
 function keptOrWritten(job: BuildJob): EditionLinker {

@@ -38,7 +38,7 @@ export function readXliffDocument(file: VFile, root: XmlElement, issue: Validate
       file,
       'xliff-not-xliff',
       namespace.startsWith('urn:oasis:names:tc:xliff:document:1.')
-        ? 'Unexpected XLIFF 1.2, expected XLIFF 2.0 (export the file again with `npm run xliff -- export`)'
+        ? 'Unexpected XLIFF 1.2, expected XLIFF 2.0 (export the file again with `jlaga xliff export`)'
         : `Unexpected root element \`<${root.name}>\`, expected \`<xliff>\` of XLIFF 2.0 (${xliffNamespace})`,
       root.place,
     );

@@ -1,4 +1,4 @@
-// Live reload for `npm run dev`. The dev server adds this script to the pages it serves,
+// Live reload for `jlaga dev`. The dev server adds this script to the pages it serves,
 // never to the built files. After a good build it reloads the page; after a failed one
 // it shows the build's messages over the last good page, which stays underneath.
 

@@ -71,7 +71,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return exitCode.ok;
     }
     // Like "not released": a failure is said on standard error, with the report.
-    io.stderr.write(`${parsed.values.verify}: ${problems.length} problems\n`);
+    io.stderr.write(`${parsed.values.verify}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}\n`);
     return exitCode.errors;
   }
   if (parsed.positionals.length !== 1)

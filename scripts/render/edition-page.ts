@@ -71,6 +71,7 @@ export function renderEditionPage(
 
   const page = fillTemplate(loadTemplate('edition', { fragment: false }), {
     labels,
+    conditions: { draft: set.draft === true },
     values: {
       lang: edition.lang,
       pageTitle: `${typeset(edition.title, rules)} – ${edition.series.name} ${edition.issue}`,

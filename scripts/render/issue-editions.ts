@@ -7,6 +7,8 @@ import type { Labels } from './labels.js';
 export interface IssueEditions {
   editions: readonly Edition[];
   labels: ReadonlyMap<Lang, Labels>;
+  /** The editions of a draft release: each page says so at its top (default false). */
+  draft?: boolean;
 }
 
 /**

@@ -37,7 +37,8 @@ export interface TemplateFill {
 
 /**
  * Fill a parsed template in place and return it. An unknown name is a bug: it throws.
- * Text nodes of white space only (the template's indentation) are kept as they are.
+ * Text nodes of white space only (the template's indentation) are kept as they are, but
+ * for the indentation before an element a condition removes.
  */
 export function fillTemplate(tree: Root, fill: TemplateFill): Root {
   const lookup = (name: string): string => {
@@ -53,8 +54,11 @@ export function fillTemplate(tree: Root, fill: TemplateFill): Root {
     const condition = node.properties.dataIf;
     if (typeof condition === 'string' && parent && index !== undefined) {
       if (fill.conditions?.[condition] !== true) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
+        // With the indentation before it, so that the page reads as if it had never been there.
+        const before = parent.children[index - 1];
+        const indentation = before?.type === 'text' && before.value.trim() === '' ? 1 : 0;
+        parent.children.splice(index - indentation, 1 + indentation);
+        return [SKIP, index - indentation];
       }
       delete node.properties.dataIf;
     }

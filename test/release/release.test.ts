@@ -262,10 +262,18 @@ describe('release', () => {
 
     it('links its own files from the HTML editions and lists the problems on its downloads page', async () => {
       const zip = readZip(await readFile(path.join(draft.folder, 'jlaga-2099-1-html-draft.zip')));
+      const finalZip = readZip(await readFile(path.join(first, 'jlaga-2099-1-html.zip')));
       for (const lang of ['en', 'hu']) {
         const page = zip.find((entry) => entry.name === `jlaga-2099-1-html/${lang}/index.html`)?.data.toString('utf8');
+        const finalPage = finalZip
+          .find((entry) => entry.name === `jlaga-2099-1-html/${lang}/index.html`)
+          ?.data.toString('utf8');
+        expect(finalPage).toContain('<main id="main">');
+        expect(finalPage).not.toContain('draft-notice');
         const links = [...(page ?? '').matchAll(/href="\.\.\/\.\.\/([^"]+)"/g)].map((match) => match[1]);
         expect(links).toEqual([`jlaga-2099-1-${lang}-draft.pdf`, `jlaga-2099-1-${lang}-draft.epub`]);
+        // Said on the page too, before anything else.
+        expect(page).toMatch(/<body>\s*<a class="skip-link"[^>]*>[^<]*<\/a>\s*<p class="draft-notice">[^<]+<\/p>/);
       }
       const downloads = await readFile(path.join(draft.folder, 'index.html'), 'utf8');
       expect(downloads).toContain('class="draft"');

@@ -2,7 +2,7 @@
  * Where the project's own files are: the templates folder and the languages it has
  * interface labels for. Nothing here depends on the working directory.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,3 +34,20 @@ export function supportedLanguages(): string[] {
 
 /** The compiled program (`npm run compile` writes it; `npx jlaga` runs it). */
 export const compiledProgram = path.join(projectRoot, 'dist', 'jlaga.mjs');
+
+/** The program's name and version, as its package.json gives them. */
+export interface ProgramInfo {
+  name: string;
+  version: string;
+}
+
+let program: ProgramInfo | undefined;
+
+/** The program's name and version, read from package.json once. */
+export function programInfo(): ProgramInfo {
+  if (!program) {
+    const json = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as ProgramInfo;
+    program = { name: json.name, version: json.version };
+  }
+  return program;
+}

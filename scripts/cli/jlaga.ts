@@ -4,10 +4,8 @@
  *
  * Exit codes are the command's; 2 for a command that does not exist.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { exitCode } from '../messages/report.js';
-import { projectRoot } from '../project.js';
+import { programInfo } from '../project.js';
 import { commands, findCommand } from './commands.js';
 import type { CommandIo } from './io.js';
 import { usageError } from './arguments.js';
@@ -27,12 +25,6 @@ function overview(): string {
     'jlaga help <command> (or jlaga <command> --help) tells what a command takes.',
     'jlaga --version prints the version.',
   ].join('\n');
-}
-
-/** The program's version, from its package.json. */
-export function version(): string {
-  const json = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  return json.version;
 }
 
 function unknownCommand(name: string, io: CommandIo): number {
@@ -55,7 +47,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return exitCode.ok;
   }
   if (first === '--version' || first === '-v') {
-    io.stdout.write(`jlaga ${version()}\n`);
+    io.stdout.write(`jlaga ${programInfo().version}\n`);
     return exitCode.ok;
   }
   if (first === 'help') {

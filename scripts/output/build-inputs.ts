@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import { sha256Hex } from '../manuscript/source-digests.js';
-import { projectRoot, templatesDir } from '../project.js';
+import { programInfo, templatesDir } from '../project.js';
 import { mediaFiles, readIssueFile } from './assets.js';
 
 /** The parts of a build's input, each a SHA-256 in hex but `program` (`<name> <version>`). */
@@ -44,11 +44,12 @@ export interface BuildInputs {
 /** Digest what a build of `issue` reads, and whether it is a `draft`'s. */
 export async function buildInputs(issue: ValidatedIssue, options: { draft?: boolean } = {}): Promise<BuildInputs> {
   const { folder } = issue.location;
+  const program = programInfo();
   const parts: InputParts = {
     ...issue.sources,
     assets: await treeDigest(await mediaFiles(folder), (file) => readIssueFile(folder, file)),
     templates: await treeDigest(await templateFiles(), (file) => readFile(path.join(templatesDir, file))),
-    program: await programVersion(),
+    program: `${program.name} ${program.version}`,
     ...(options.draft === true ? { draft: true as const } : {}),
   };
   return { digest: inputsDigest(parts), parts };
@@ -89,13 +90,4 @@ async function templateFiles(): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(templatesDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
-}
-
-/** `<name> <version>` from the project's package.json. */
-async function programVersion(): Promise<string> {
-  const json = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  return `${json.name} ${json.version}`;
 }

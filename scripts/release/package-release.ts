@@ -12,7 +12,7 @@ import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import { editionFileName } from '../output/file-names.js';
 import { stringifyHtml } from '../output/html-shared.js';
 import { zipEntries } from '../output/zip.js';
-import { projectRoot } from '../project.js';
+import { programInfo } from '../project.js';
 import { loadLabels } from '../render/labels.js';
 import { renderDownloadsPage } from './downloads-page.js';
 import { issueCommit } from './issue-commit.js';
@@ -90,7 +90,7 @@ export async function packageRelease(
       Object.fromEntries(issue.languages.map((lang) => [lang, formatName(author, lang)])),
     ),
     files,
-    tool: await toolVersion(),
+    tool: programInfo(),
     ...(await issueCommit(issue.location)),
     ...(draft ? { problems: [...options.problems] } : {}),
   };
@@ -128,13 +128,4 @@ export async function packageRelease(
 /** The number of pages of a PDF, from its page tree. */
 async function pdfPages(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-}
-
-/** The pipeline's name and version, from its package.json. */
-async function toolVersion(): Promise<{ name: string; version: string }> {
-  const json = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  return { name: json.name, version: json.version };
 }

@@ -55,12 +55,7 @@ async function setUp(): Promise<{ issue: string; outputRoot: string; temporary: 
   return { issue, outputRoot: path.join(root, 'output'), temporary };
 }
 
-/** What is in the builds' temporary folder. */
-async function temporaryFiles(temporary: string): Promise<string[]> {
-  return readdir(temporary);
-}
-
-/** How a program ends on `signal` when it does not handle it: by it, or (under tsx) exiting with 128 + its number. */
+/** How the program ends on `signal`: by it, or, once it has cleaned up, exiting with 128 + its number. */
 function endedBy(signal: NodeJS.Signals): Array<{ code: number | null; signal: NodeJS.Signals | null }> {
   return [
     { code: null, signal },
@@ -83,7 +78,7 @@ describe('a build stopped while it prints', () => {
     expect(await next.exited, next.output()).toEqual({ code: 0, signal: null });
     expect(await readdir(outputRoot)).toEqual(['2099-1']);
     expect(existsSync(profile), profile).toBe(false);
-    expect(await temporaryFiles(temporary)).toEqual([]);
+    expect(await readdir(temporary)).toEqual([]);
   });
 
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
@@ -104,7 +99,7 @@ describe('a build stopped while it prints', () => {
       expect(await readdir(outputRoot)).toEqual(['2099-1']);
       expect(await hashTree(path.join(outputRoot, '2099-1'))).toEqual(previous);
       expect(existsSync(profile), profile).toBe(false);
-      expect(await temporaryFiles(temporary)).toEqual([]);
+      expect(await readdir(temporary)).toEqual([]);
     },
   );
 });

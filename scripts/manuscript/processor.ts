@@ -5,11 +5,11 @@
  */
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkComments } from './remark-comments.js';
 import { remarkFootnoteRules } from './remark-footnote-rules.js';
+import { remarkGfmSyntax } from './remark-gfm-syntax.js';
 import { remarkIssueFrontMatter } from './remark-issue-front-matter.js';
 import { remarkNestingRules } from './remark-nesting-rules.js';
 import { remarkReferenceRules } from './remark-reference-rules.js';
@@ -24,6 +24,11 @@ export interface ManuscriptProcessorOptions {
   supported: readonly Lang[];
   /** The issue folder, where its images are; absent for an old version read from history. */
   folder?: string | undefined;
+  /**
+   * Whether to read literal autolinks (`www.example.org`); default yes. A text without
+   * any is parsed faster without them (`parseSkippingLiteralAutolinks`).
+   */
+  literalAutolinks?: boolean | undefined;
 }
 
 /** remark-parse with the syntax extensions, then our plugins that give it meaning. */
@@ -32,7 +37,7 @@ export function createManuscriptProcessor(options: ManuscriptProcessorOptions) {
     unified()
       // Syntax: CommonMark, then GFM (footnotes, tables), `---` YAML, `:::` directives.
       .use(remarkParse)
-      .use(remarkGfm)
+      .use(remarkGfmSyntax, { literalAutolinks: options.literalAutolinks })
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkDirective)
       // Meaning: the front matter; comments out, the text between them kept; no

@@ -14,6 +14,7 @@ import { assetLinks } from './image-files.js';
 import type { IssueLocation } from './locate-issue.js';
 import { parseManuscriptText } from './parse-in-chunks.js';
 import { createManuscriptProcessor } from './processor.js';
+import { parseSkippingLiteralAutolinks } from './remark-gfm-syntax.js';
 import type { ManuscriptProcessorOptions } from './processor.js';
 import { hasErrors, report } from './rules.js';
 import { seriesSchema } from './schema.js';
@@ -115,8 +116,11 @@ export async function readManuscript(
     report(file, 'empty-file', 'Unexpected empty manuscript, expected front matter and segments', { line: 1, column: 1 });
     return undefined;
   }
-  const processor = createManuscriptProcessor(options);
-  return processor.run(parseManuscriptText(text, (chunk) => processor.parse(chunk)), file);
+  const { processor, tree } = parseSkippingLiteralAutolinks(text, (literalAutolinks) => {
+    const processor = createManuscriptProcessor({ ...options, literalAutolinks });
+    return { processor, tree: parseManuscriptText(text, (chunk) => processor.parse(chunk)) };
+  });
+  return processor.run(tree, file);
 }
 
 /** The series file's bytes checked into `file`; `bytes` is undefined when it could not be read. */

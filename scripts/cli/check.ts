@@ -10,6 +10,7 @@ import { summarize } from '../manuscript/summary.js';
 import type { IssueSummary } from '../manuscript/summary.js';
 import type { VFile } from 'vfile';
 import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
+import { formatCount } from '../count-format.js';
 
 const usage = `Usage: jlaga check [<issue>…] [--json]
 
@@ -54,7 +55,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 }
 
 function formatSummary(slug: string, summary: IssueSummary, valid: boolean): string {
-  const number = new Intl.NumberFormat('en-GB');
   const lines = [
     `${slug}: ${valid ? 'valid' : 'has errors'}; ${summary.segments} segments (${summary.textSegments} text, ${summary.footnoteSegments} footnotes)`,
   ];
@@ -65,7 +65,7 @@ function formatSummary(slug: string, summary: IssueSummary, valid: boolean): str
         ? 'source'
         : `${states.confirmed} confirmed, ${states.stale} stale, ${states.unconfirmed} unconfirmed, ${states.missing} missing`;
     lines.push(
-      `  ${language.lang}: ${number.format(language.words)} ${language.words === 1 ? 'word' : 'words'}, ${language.notes} ${language.notes === 1 ? 'note' : 'notes'}; ${state}`,
+      `  ${language.lang}: ${formatCount(language.words)} ${language.words === 1 ? 'word' : 'words'}, ${language.notes} ${language.notes === 1 ? 'note' : 'notes'}; ${state}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import type { Lang } from '../manuscript/schema.js';
 import type { TranslationState } from '../manuscript/types.js';
 import type { IssueStatus } from './status.js';
 import { formatWordDiff } from './word-diff.js';
+import { formatCount } from '../count-format.js';
 
 const marks: Record<TranslationState, string> = {
   source: 'source',
@@ -30,7 +31,6 @@ export function formatStatus(status: IssueStatus, options: StatusFormatOptions =
     const code = state === 'stale' || state === 'missing' ? 31 : state === 'unconfirmed' ? 33 : 0;
     return code === 0 ? text : `\u001b[${code}m${text}\u001b[39m`;
   };
-  const number = new Intl.NumberFormat('en-GB');
   const width = Math.max(7, ...status.segments.map((segment) => segment.id.length));
   const header = [
     'segment'.padEnd(width),
@@ -47,7 +47,7 @@ export function formatStatus(status: IssueStatus, options: StatusFormatOptions =
         segment.id.padEnd(width),
         ...status.languages.flatMap((lang) => {
           const state = segment.states[lang] ?? 'missing';
-          return [paint(state, marks[state].padEnd(12)), number.format(segment.words[lang] ?? 0).padStart(9)];
+          return [paint(state, marks[state].padEnd(12)), formatCount(segment.words[lang] ?? 0).padStart(9)];
         }),
       ].join('  '),
     );
@@ -59,7 +59,7 @@ export function formatStatus(status: IssueStatus, options: StatusFormatOptions =
       counts.source > 0
         ? 'source'
         : `${(total.complete * 100).toFixed(1)}% complete: ${counts.confirmed} confirmed, ${counts.stale} stale, ${counts.unconfirmed} unconfirmed, ${counts.missing} missing`;
-    lines.push(`${total.lang}: ${number.format(total.words)} words; ${detail}`);
+    lines.push(`${total.lang}: ${formatCount(total.words)} words; ${detail}`);
   }
   for (const stale of status.stale) {
     lines.push('', `stale ${stale.lang} #${stale.id} (confirmed against src=${stale.src}, now ${stale.current}):`);

@@ -12,20 +12,51 @@
  * at run time (templates, fonts, Paged.js, the validators) is found from the project's
  * folder, as when the program runs from its sources.
  */
-import { chmod, mkdir, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { compiledProgram, projectRoot } from './project.js';
 
-/** Compile the program into `dist/` (replacing what was there) and link it for `npx`. */
+/**
+ * Compile the program into `dist/` and link it for `npx`. The new program is written
+ * beside the old one and takes its place in two renames: a failed compile leaves the
+ * old one as it was, and a `jlaga` that is running meanwhile keeps finding its files
+ * (a compile of tests run side by side, or an editor's build still going).
+ */
 export async function compileProgram(): Promise<void> {
-  const outdir = path.dirname(compiledProgram);
+  const dist = path.dirname(compiledProgram);
+  const fresh = `${dist}.new-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
+  await rm(fresh, { recursive: true, force: true });
+  try {
+    await compileInto(fresh);
+    // Another compile may put its program in place between the two renames: then again.
+    for (let attempt = 1; ; attempt++) {
+      await rm(old, { recursive: true, force: true });
+      await rename(dist, old).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      try {
+        await rename(fresh, dist);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+      }
+    }
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
+  }
+  await linkForNpx();
+}
 
-  await rm(outdir, { recursive: true, force: true });
+async function compileInto(outdir: string): Promise<void> {
+  const entry = path.basename(compiledProgram, '.mjs');
   await build({
     absWorkingDir: projectRoot,
-    entryPoints: { [path.basename(compiledProgram, '.mjs')]: 'scripts/bin/jlaga.ts' },
+    entryPoints: { [entry]: 'scripts/bin/jlaga.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
@@ -43,15 +74,20 @@ export async function compileProgram(): Promise<void> {
     minify: true,
     logLevel: 'warning',
   });
-  await chmod(compiledProgram, 0o755);
+  await chmod(path.join(outdir, path.basename(compiledProgram)), 0o755);
+}
 
+async function linkForNpx(): Promise<void> {
   // npm links the bin entries of the packages a project installs, not the project's own:
   // link it where `npx` looks first.
   const bin = path.join(projectRoot, 'node_modules', '.bin');
   await mkdir(bin, { recursive: true });
+  // A new link under a name of its own, renamed over the old: two compiles at once both succeed.
   const link = path.join(bin, 'jlaga');
-  await rm(link, { force: true });
-  await symlink(path.relative(bin, compiledProgram), link);
+  const fresh = `${link}.new-${process.pid}`;
+  await rm(fresh, { force: true });
+  await symlink(path.relative(bin, compiledProgram), fresh);
+  await rename(fresh, link);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -98,6 +98,8 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
   const staging = stagingFolder.path;
   const ownBrowser = options.browser ? undefined : lazyBrowser();
   const browser = options.browser ?? (ownBrowser as NonNullable<typeof ownBrowser>).get;
+  // Chromium starts while the rest is prepared; a failure to start is the PDF writer's to report.
+  if (formats.has('pdf')) browser().catch(() => undefined);
   try {
     const narrowed = options.formats !== undefined || options.langs !== undefined;
     if (narrowed && existsSync(outputDir)) await cp(outputDir, staging, { recursive: true });
@@ -107,19 +109,28 @@ export async function buildIssue(issue: ValidatedIssue, options: BuildOptions): 
     const kept = new Map<string, KeptEdition>(
       earlier.editions.map((entry) => [entry.file, entry.digest === inputs.digest ? 'current' : 'out-of-date']),
     );
-    const written: string[] = [];
     const progress = options.progress ?? (() => undefined);
-    for (const [format, write] of Object.entries(writers) as Array<[Format, FormatWriter]>) {
-      if (!formats.has(format)) continue;
-      const started = performance.now();
-      for (const file of await write({ issue, context, langs, staging, kept, progress, browser })) {
-        written.push(path.relative(staging, file));
-        progress(
-          `${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`,
-        );
-      }
-      progress(`${location.slug}: ${format} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-    }
+    // The formats are written side by side: while Chromium lays out the PDFs, Node
+    // writes the HTML and the EPUBs. Each waits for all the others before any failure
+    // is thrown, so none is still writing when the staging folder is removed.
+    const chosen = (Object.entries(writers) as Array<[Format, FormatWriter]>).filter(([format]) => formats.has(format));
+    const outcomes = await Promise.allSettled(
+      chosen.map(async ([format, write]) => {
+        const started = performance.now();
+        const files = await write({ issue, context, langs, staging, kept, progress, browser });
+        for (const file of files) {
+          progress(
+            `${location.slug}: ${format} → ${path.relative(process.cwd(), path.join(outputDir, path.relative(staging, file)))}`,
+          );
+        }
+        progress(`${location.slug}: ${format} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        return files.map((file) => path.relative(staging, file));
+      }),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    // In the writers' order, whichever finished first.
+    const written = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
     const writtenFiles = new Set(written.map((file) => file.split(path.sep).join('/')));
     const record = await writeEditionsRecord(staging, candidates, writtenFiles, earlier, inputs);
     // mkdtemp makes the folder private; the output is for everyone to read.

@@ -57,21 +57,27 @@ export async function writePdf(job: BuildJob): Promise<string[]> {
   try {
     await copyFontsAndMedia(printDir, job.issue.location.folder);
     const session = await job.browser();
-    const written: string[] = [];
-    for (const edition of job.context.editions.filter((candidate) => job.langs.includes(candidate.lang))) {
-      const labels = job.context.labels.get(edition.lang);
-      if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
-      const { draft } = job.context;
-      const printed = await printEdition(session, printDir, edition, labels, { draft });
-      const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'pdf', { draft }));
-      await writeFile(file, printed.bytes);
-      const misplaced = printed.notes.filter((note) => note.notePage !== note.referencePage);
-      job.progress(
-        `${edition.slug}: pdf ${edition.lang}: ${printed.pages} pages, ${printed.notes.length - misplaced.length}/${edition.notes.length} notes on their reference's page, ${printed.seconds.toFixed(2)} s`,
-      );
-      written.push(file);
-    }
-    return written;
+    // Every language at once, in a page of its own: Chromium lays them out side by side.
+    const printing = job.context.editions
+      .filter((candidate) => job.langs.includes(candidate.lang))
+      .map(async (edition) => {
+        const labels = job.context.labels.get(edition.lang);
+        if (!labels) throw new Error(`No labels for \`${edition.lang}\``);
+        const { draft } = job.context;
+        const printed = await printEdition(session, printDir, edition, labels, { draft });
+        const file = path.join(job.staging, editionFileName(edition.slug, edition.lang, 'pdf', { draft }));
+        await writeFile(file, printed.bytes);
+        const misplaced = printed.notes.filter((note) => note.notePage !== note.referencePage);
+        job.progress(
+          `${edition.slug}: pdf ${edition.lang}: ${printed.pages} pages, ${printed.notes.length - misplaced.length}/${edition.notes.length} notes on their reference's page, ${printed.seconds.toFixed(2)} s`,
+        );
+        return file;
+      });
+    // All settled before the print folder goes: none is still reading from it.
+    const outcomes = await Promise.allSettled(printing);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   } finally {
     await print.remove();
   }

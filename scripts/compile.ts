@@ -16,6 +16,7 @@ import { chmod, mkdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { sourcesDigest } from './program-build.js';
 import { compiledProgram, projectRoot } from './project.js';
 
 /**
@@ -70,6 +71,8 @@ async function compileInto(outdir: string): Promise<void> {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
+    // The program knows which sources it was compiled from (program-build.ts).
+    define: { JLAGA_PROGRAM_BUILD: JSON.stringify(await sourcesDigest()) },
     legalComments: 'none',
     minify: true,
     logLevel: 'warning',

@@ -32,6 +32,12 @@ export function supportedLanguages(): string[] {
     .sort();
 }
 
+/**
+ * Where results are kept to be used again (a check's messages, what a build made):
+ * the usual place under `node_modules/.cache`, which a fresh install starts without.
+ */
+export const cacheDir = path.join(projectRoot, 'node_modules', '.cache', 'jlaga');
+
 /** The compiled program (`npm run compile` writes it; `npx jlaga` runs it). */
 export const compiledProgram = path.join(projectRoot, 'dist', 'jlaga.mjs');
 

@@ -3,7 +3,7 @@
  * (vfile-reporter's style), the JSON reporter, and the exit code they mean.
  */
 import type { Node, Point, Position } from 'unist';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { VFileMessage } from 'vfile-message';
 import type { Rule } from './rules.js';
@@ -118,6 +118,35 @@ export function toJsonReport(files: readonly VFile[]): JsonFile[] {
         };
       }),
     }));
+}
+
+/**
+ * Files with the messages of a JSON report again, as `toJsonReport` wrote them: a
+ * report kept from an earlier run is printed, counted and turned into an exit code as
+ * the messages it came from.
+ */
+export function fromJsonReport(report: readonly JsonFile[]): VFile[] {
+  return report.map((entry) => {
+    const file = new VFile({ path: entry.file });
+    for (const json of entry.messages) {
+      const start = json.line === null ? undefined : { line: json.line, column: json.column ?? 1 };
+      const end = json.endLine === null ? undefined : { line: json.endLine, column: json.endColumn ?? 1 };
+      const cause = json.cause
+        ? new VFileMessage(json.cause.reason, {
+            place: json.cause.line === null ? undefined : { line: json.cause.line, column: json.cause.column ?? 1 },
+          })
+        : undefined;
+      const message = file.message(json.reason, {
+        place: start && end ? { start, end } : start,
+        ruleId: json.ruleId ?? undefined,
+        source: json.source ?? undefined,
+        cause,
+      });
+      message.fatal = json.severity === 'error' ? true : json.severity === 'warning' ? false : undefined;
+      if (json.url !== null) message.url = json.url;
+    }
+    return file;
+  });
 }
 
 /** `toJsonReport` as the text `--json` writes to standard output, ending in a line break. */

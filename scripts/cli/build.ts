@@ -5,24 +5,26 @@
  * that issue is written; its previous output stays), 2 on bad usage.
  */
 import path from 'node:path';
-import { lazyBrowser } from '../browser.js';
-import { buildIssue, UnknownLanguageError } from '../output/build.js';
+import type { LazyBrowser } from '../browser.js';
+import { formats as buildableFormats } from '../output/file-names.js';
 import type { Format } from '../output/file-names.js';
-import { outOfDateLine } from '../output/out-of-date-line.js';
-import { buildableFormats } from '../output/registry.js';
 import { holdsManuscript } from '../manuscript/protected-paths.js';
-import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot, supportedLanguages } from '../project.js';
-import { exitCode, exitCodeFor, formatReport } from '../messages/report.js';
+import { exitCode, exitCodeFor, formatReport, fromJsonReport, toJsonReport } from '../messages/report.js';
+import { checkKey } from '../manuscript/check-cache.js';
+import { recordBuild, requestName, upToDate } from '../output/build-record.js';
 import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 
-const usage = `Usage: jlaga build [<issue>…] [--format <format>] [--lang <lang>]
+const usage = `Usage: jlaga build [<issue>…] [--format <format>] [--lang <lang>] [--no-cache]
 
 Build the editions of issues (all under manuscript/ when none is named) into
 output/<issue>/. --format (${buildableFormats.join(', ')}) and --lang (languages the
 issue is written in) narrow the build; both may be repeated or comma-separated.
+An issue whose files, templates and program are those its output was built from,
+and whose output is as that build left it, is up to date and not built again;
+--no-cache builds it all the same.
 
 Exit codes: 0 built, 1 manuscript errors (previous output kept), 2 bad usage.`;
 
@@ -38,6 +40,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       format: { type: 'string', multiple: true },
       lang: { type: 'string', multiple: true },
       output: { type: 'string' },
+      'no-cache': { type: 'boolean' },
     },
     usage,
     io,
@@ -69,10 +72,38 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     }
   }
   let code: number = exitCode.ok;
-  // One browser prints every edition of every issue of this build.
-  const browser = lazyBrowser();
+  // One browser prints every edition of every issue of this build. The reader, the
+  // writers and the browser's modules are loaded only for an issue that is built: an
+  // up-to-date one needs none of them.
+  let browser: LazyBrowser | undefined;
+  const builder = async () => {
+    const [{ readIssue }, { buildIssue }, { outOfDateLine }, { lazyBrowser }] = await Promise.all([
+      import('../manuscript/read-issue.js'),
+      import('../output/build.js'),
+      import('../output/out-of-date-line.js'),
+      import('../browser.js'),
+    ]);
+    browser ??= lazyBrowser();
+    return { readIssue, buildIssue, outOfDateLine, browser };
+  };
   try {
     for (const location of locations) {
+      const target = path.join(outputRoot, location.slug);
+      const request = requestName(formats, langs);
+      // Taken before the files are read: a change while they are read makes the next key another.
+      const key = await checkKey(location);
+      const current = parsed.values['no-cache'] === true ? undefined : await upToDate(target, request, key);
+      if (current) {
+        const files = fromJsonReport(current.report);
+        const report = formatReport(files, { color: io.stderr.isTTY });
+        if (report) io.stderr.write(`${report}\n`);
+        io.stdout.write(
+          `${location.slug}: up to date: ${path.relative(process.cwd(), target) || '.'} was built from these very files (--no-cache builds it again)\n`,
+        );
+        code = Math.max(code, exitCodeFor(files));
+        continue;
+      }
+      const { readIssue, buildIssue, outOfDateLine, browser } = await builder();
       const read = await readIssue(location);
       const built = read.issue
         ? await buildIssue(read.issue, {
@@ -83,6 +114,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
             browser: browser.get,
           })
         : undefined;
+      if (built && read.issue) {
+        await recordBuild(target, {
+          request,
+          written: built.written.map((file) => file.split(path.sep).join('/')),
+          checkKey: key,
+          report: toJsonReport(read.files),
+          languages: read.issue.languages,
+        });
+      }
       const report = formatReport(read.files, { color: io.stderr.isTTY });
       if (report) io.stderr.write(`${report}\n`);
       // A narrowed build keeps the other editions: say which are not of this input.
@@ -94,13 +134,14 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       code = Math.max(code, exitCodeFor(read.files));
     }
   } catch (error) {
+    const { UnknownLanguageError } = await import('../output/build.js');
     if (error instanceof UnknownLanguageError) return usageError(error.message, io);
     // Not the manuscript's fault (browser, disk): say what failed; the output is unchanged.
     const message = failureLine(error, 'Build');
     io.stderr.write(`${message}\nThe previous output is unchanged.\n`);
     return exitCode.errors;
   } finally {
-    await browser.close();
+    await browser?.close();
   }
   return code;
 }

@@ -51,7 +51,7 @@ describe('jlaga', () => {
     [['--formt'], /^Unknown option --formt: jlaga takes a command first/],
     [
       ['build', '--formt', 'html'],
-      /^Unknown option --formt; did you mean --format\? jlaga build takes --format, --lang, --output, --help\.$/m,
+      /^Unknown option --formt; did you mean --format\? jlaga build takes --format, --lang, --output, --no-cache, --help\.$/m,
     ],
     [['check', '--jsn'], /^Unknown option --jsn; did you mean --json\?/],
     [['build', '--lang'], /^Option --lang needs a value \(see jlaga build --help\)\.$/m],

@@ -17,6 +17,11 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
+    // The benchmark's Paged.js anchor: a plain Node script whose callbacks run in a page.
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', window: 'readonly', document: 'readonly' } },
+  },
+  {
     // Scripts that run in a page (print layout, live reload): the browser's globals.
     files: ['templates/**/*.js'],
     languageOptions: {

@@ -1,189 +1,223 @@
 /**
- * The benchmark of `jlaga bench [--runs N] [--large]`: how long each stage of a build
- * of the sample issue takes, as medians of several runs:
+ * The benchmark of `jlaga bench`: the program against anchors measured in the same run,
+ * as ratios, and the editor's loops against their goals; then where a build's time goes.
  *
- *   start    `jlaga check` of the sample issue, compiled, as a user runs it (a new
- *            process each time), beside Node starting with nothing to do
- *   read     manuscript → validated issue (decode, parse, check)
- *   split    validated issue → one document per language
- *   render   documents → HTML pages (both languages and the parallel edition)
- *   print    print pages → PDF, per language (Paged.js layout, Chromium, metadata)
- *   package  documents → EPUB, per language
+ *   check, issue edited      `jlaga check 2026-3 --no-cache` beside `pandoc -s -t html5` of the same file
+ *   check, issue unchanged   `jlaga check 2026-3` when its kept check holds, beside pandoc
+ *   full build               `jlaga build 2026-3 --no-cache` (both languages: HTML, parallel,
+ *                            EPUB, PDF) beside one English PDF by a minimal Paged.js script
+ *   rebuild, unchanged       `jlaga build 2026-3` when the output is up to date
+ *   preview                  one paragraph edited → the new page served by `jlaga dev`
+ *   year, unchanged          (--all) twelve issues built again, nothing changed
+ *   release                  (--all) `jlaga release 2026-3` beside the full build
+ *   read 10 MB               (--large, --all) reading a generated 10 MB manuscript
+ *   test suite               (--all) the tests on this checkout
  *
- * With `large`, one run of `read` on a generated 10 MB manuscript. Speed targets live
- * here, never in timed tests.
+ * Each figure is the median of `runs` runs, every command a new process as a user
+ * runs it. Speed targets live here, never in timed tests.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { launchBrowser } from '../scripts/browser.js';
-import { locateIssue } from '../scripts/manuscript/locate-issue.js';
-import type { IssueLocation } from '../scripts/manuscript/locate-issue.js';
-import { readIssue } from '../scripts/manuscript/read-issue.js';
-import type { ValidatedIssue } from '../scripts/manuscript/read-issue.js';
-import { splitEditions } from '../scripts/manuscript/split-editions.js';
-import type { Edition } from '../scripts/manuscript/split-editions.js';
-import { makeEpub } from '../scripts/output/epub.js';
-import { fontFiles } from '../scripts/output/fonts.js';
-import { copyFontsAndMedia } from '../scripts/output/assets.js';
-import { editionFileName } from '../scripts/output/file-names.js';
-import { stringifyHtml } from '../scripts/output/html-shared.js';
-import { printEdition } from '../scripts/output/pdf.js';
-import { renderEditionPage } from '../scripts/render/edition-page.js';
-import type { Download } from '../scripts/render/edition-page.js';
-import { loadLabels } from '../scripts/render/labels.js';
-import { renderParallelPage } from '../scripts/render/parallel-page.js';
 import { compiledProgram, projectRoot } from '../scripts/project.js';
+import { ensurePandoc, pagedJsTimes, pandocTimes } from './anchors.js';
+import { copyManuscripts, jlagaTimes, previewTimes, releaseTimes, yearTimes } from './loops.js';
+import { median, processTimes, time } from './measure.js';
+import { largeRead, stageTimes } from './stages.js';
+import type { StageTimes } from './stages.js';
 
 const run = promisify(execFile);
 
-/** What to measure, and where each line of results goes. */
+/** What to measure, and where progress goes. */
 export interface BenchOptions {
   runs: number;
+  /** Add the read of a 10 MB manuscript. */
   large: boolean;
-  print: (line: string) => void;
+  /** Add every long row: a year of issues, the release, 10 MB, the test suite. */
+  all: boolean;
+  /** Called with a line of progress. */
+  progress: (line: string) => void;
 }
 
-function locate(folder: string): IssueLocation {
-  const location = locateIssue(folder, projectRoot);
-  if ('error' in location) throw new Error(location.error);
-  return location;
+/** One row: our times, the anchor's (or why there is none), and the goal. */
+export interface BenchRow {
+  row: string;
+  command: string;
+  ours: number[];
+  anchor?: { name: string; times: number[] } | { name: string; unmeasured: string };
+  goal: { ratio: number } | { ms: number };
+  note?: string;
 }
 
-async function time<T>(run: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await run();
-  return [performance.now() - start, result];
+/** What the benchmark measured. */
+export interface BenchResult {
+  machine: { cpus: number; node: string; platform: string };
+  runs: number;
+  nodeAlone: number[];
+  rows: BenchRow[];
+  stages: StageTimes[];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function format(stage: string, times: number[], note = ''): string {
-  return `${stage.padEnd(16)} ${median(times).toFixed(1).padStart(9)} ms  (median of ${times.length}${note ? `; ${note}` : ''})`;
-}
-
-/** The wall time of `command` run as a new process, `runs` times. */
-async function processTimes(runs: number, command: string, args: string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    times.push((await time(() => run(command, args, { cwd: projectRoot })))[0]);
+/** Run the benchmark. */
+export async function benchmark(options: BenchOptions): Promise<BenchResult> {
+  const { runs, progress } = options;
+  if (!existsSync(compiledProgram)) {
+    throw new Error(`${path.relative(projectRoot, compiledProgram)} is missing: run npm run compile`);
   }
-  return times;
-}
-
-/** Run the benchmark, printing a line per stage. */
-export async function benchmark({ runs, large, print }: BenchOptions): Promise<void> {
-  const line = (stage: string, times: number[], note = '') => print(format(stage, times, note));
-  const location = locate(path.join(projectRoot, 'manuscript', '2026-3'));
-  print(`sample issue 2026-3, ${runs} runs per stage`);
-
-  if (existsSync(compiledProgram)) {
-    const node = await processTimes(runs, process.execPath, ['-e', '0']);
-    const check = await processTimes(runs, process.execPath, [compiledProgram, 'check', '2026-3']);
-    line(
-      'start: check',
-      check,
-      `jlaga check 2026-3, a new process each; node alone ${median(node).toFixed(0)} ms; target 500 ms`,
-    );
-  } else {
-    print(`start: check     not measured: ${path.relative(projectRoot, compiledProgram)} is missing (npm run compile)`);
-  }
-
-  const read: number[] = [];
-  let issue: ValidatedIssue | undefined;
-  for (let index = 0; index < runs; index++) {
-    const [ms, result] = await time(() => readIssue(location));
-    read.push(ms);
-    issue = result.issue;
-  }
-  if (!issue) throw new Error('the sample issue has errors');
-  line('read', read);
-
-  const split: number[] = [];
-  let editions = splitEditions(issue);
-  for (let index = 0; index < runs; index++) {
-    const [ms, result] = await time(() => splitEditions(issue));
-    split.push(ms);
-    editions = result;
-  }
-  line('split', split);
-
-  const labels = loadLabels(issue.languages);
-  const set = { editions, labels };
-  // As the HTML writer links them: both downloads, beside `html/`.
-  const downloads = (edition: Edition): Download[] =>
-    (['pdf', 'epub'] as const).map((format) => ({
-      format,
-      href: `../../${editionFileName(edition.slug, edition.lang, format)}`,
-    }));
-  const render: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const [ms] = await time(() => {
-      for (const edition of editions) stringifyHtml(renderEditionPage(edition, set, downloads(edition)));
-      stringifyHtml(renderParallelPage(issue, set));
-    });
-    render.push(ms);
-  }
-  line('render', render, 'two pages and the parallel edition');
-
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
-  const session = await launchBrowser();
+  const rows: BenchRow[] = [];
+  const root = await copyManuscripts();
   try {
-    await copyFontsAndMedia(folder, location.folder);
-    for (const edition of editions) {
-      const editionLabels = labels.get(edition.lang);
-      if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
-      const print: number[] = [];
-      let pages = 0;
-      for (let index = 0; index < runs; index++) {
-        const [ms, printed] = await time(() => printEdition(session, folder, edition, editionLabels));
-        print.push(ms);
-        pages = printed.pages;
-      }
-      line(`print ${edition.lang}`, print, `${pages} pages, browser running`);
-    }
-    const fonts = await fontFiles();
-    for (const edition of editions) {
-      const editionLabels = labels.get(edition.lang);
-      if (!editionLabels) throw new Error(`no labels for ${edition.lang}`);
-      const pack: number[] = [];
-      for (let index = 0; index < runs; index++)
-        pack.push((await time(() => makeEpub(edition, editionLabels, issue, fonts)))[0]);
-      line(`package ${edition.lang}`, pack, 'EPUB');
-    }
-  } finally {
-    await session.close();
-    await rm(folder, { recursive: true, force: true });
-  }
+    progress(`node alone`);
+    const nodeAlone = await processTimes(runs, process.execPath, ['-e', '0']);
+    const manuscript = path.join(projectRoot, 'manuscript', '2026-3', 'index.md');
+    const pandoc = await ensurePandoc(progress);
+    const pandocAnchor = async (): Promise<BenchRow['anchor']> =>
+      pandoc === true
+        ? { name: 'pandoc -s -t html5', times: await pandocTimes(runs, manuscript, path.join(root, 'pandoc.html')) }
+        : { name: 'pandoc -s -t html5', unmeasured: pandoc.why };
 
-  if (large) {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
-    try {
-      await cp(path.join(projectRoot, 'test', 'fixtures', 'manuscript'), root, { recursive: true });
-      const file = path.join(root, '2099-1', 'index.md');
-      const text = await readFile(file, 'utf8');
-      const cut = text.indexOf('\n---\n', 4) + 5;
-      const body = text.slice(cut);
-      const copies = Array.from({ length: 3200 }, (_, copy) =>
-        body.replace(/\{#([a-z0-9-]+)/g, `{#$1-c${copy}`).replace(/\[\^([a-z]+)\]/g, `[^$1-c${copy}]`),
-      );
-      await writeFile(file, text.slice(0, cut) + copies.join('\n'));
-      const bytes = (await readFile(file)).length;
-      const [ms] = await time(() => readIssue(locate(path.join(root, '2099-1'))));
-      line(
-        'read 10 MB',
-        [ms],
-        `${(bytes / 2 ** 20).toFixed(1)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
-      );
-    } finally {
-      await rm(root, { recursive: true, force: true });
+    progress('check, issue edited');
+    rows.push({
+      row: 'check, issue edited',
+      command: 'jlaga check 2026-3 --no-cache',
+      ours: await jlagaTimes(runs, ['check', '2026-3', '--no-cache']),
+      anchor: await pandocAnchor(),
+      goal: { ratio: 1 },
+    });
+    progress('check, issue unchanged');
+    await jlagaTimes(1, ['check', '2026-3']);
+    rows.push({
+      row: 'check, issue unchanged',
+      command: 'jlaga check 2026-3',
+      ours: await jlagaTimes(runs, ['check', '2026-3']),
+      anchor: await pandocAnchor(),
+      goal: { ratio: 1 },
+    });
+
+    progress('full build');
+    const output = path.join(root, 'output');
+    const build = await jlagaTimes(runs, ['build', '2026-3', '--no-cache', '--output', output]);
+    const page = path.join(output, '2026-3', 'html', 'en', 'index.html');
+    const paged = await pagedJsTimes(runs, page, path.join(root, 'anchor.pdf'));
+    rows.push({
+      row: 'full build',
+      command: 'jlaga build 2026-3 --no-cache',
+      ours: build,
+      anchor: Array.isArray(paged)
+        ? { name: 'one English PDF, minimal Paged.js', times: paged }
+        : { name: 'one English PDF, minimal Paged.js', unmeasured: paged.why },
+      goal: { ratio: 1 },
+    });
+    progress('rebuild, unchanged');
+    rows.push({
+      row: 'rebuild, unchanged',
+      command: 'jlaga build 2026-3',
+      ours: await jlagaTimes(runs, ['build', '2026-3', '--output', output]),
+      goal: { ms: 300 },
+    });
+    progress('preview');
+    rows.push({
+      row: 'preview, paragraph edited',
+      command: 'jlaga dev 2026-3: write → page served',
+      ours: await previewTimes(runs, root),
+      goal: { ms: 100 },
+    });
+
+    if (options.all) {
+      progress('a year of issues, unchanged (first builds twelve issues)');
+      rows.push({
+        row: 'year, unchanged',
+        command: 'jlaga build <12 issues>',
+        ours: await yearTimes(runs, root),
+        goal: { ms: 1000 },
+      });
+      progress('release');
+      rows.push({
+        row: 'release',
+        command: 'jlaga release 2026-3',
+        ours: await releaseTimes(Math.min(runs, 3), root),
+        anchor: { name: 'full build (above)', times: build },
+        goal: { ratio: 2 },
+      });
     }
+    if (options.large || options.all) {
+      progress('read 10 MB');
+      const large = await largeRead();
+      rows.push({
+        row: 'read 10 MB',
+        command: 'read a 10 MB manuscript',
+        ours: large.times,
+        goal: { ms: 5000 },
+        note: large.note,
+      });
+    }
+    if (options.all) {
+      progress('test suite');
+      const [ms] = await time(() =>
+        run(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
+          cwd: projectRoot,
+          maxBuffer: 256 * 2 ** 20,
+        }),
+      );
+      rows.push({ row: 'test suite', command: 'vitest run', ours: [ms], goal: { ms: 120_000 } });
+    }
+
+    progress('stages');
+    const stages = await stageTimes(runs);
+    return {
+      machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+      runs,
+      nodeAlone,
+      rows,
+      stages,
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
+}
+
+/** Whether a row meets its goal; undefined when its anchor could not be measured. */
+export function meets(row: BenchRow): boolean | undefined {
+  const ours = median(row.ours);
+  if ('ms' in row.goal) return ours <= row.goal.ms;
+  if (!row.anchor || !('times' in row.anchor)) return undefined;
+  return ours <= row.goal.ratio * median(row.anchor.times);
+}
+
+/** The result as lines of text: a table of rows, then the stages. */
+export function formatBench(result: BenchResult): string[] {
+  const ms = (value: number) => `${value >= 10_000 ? (value / 1000).toFixed(1) + ' s' : value.toFixed(0) + ' ms'}`;
+  const lines = [
+    `${result.machine.cpus} cores, Node ${result.machine.node}; medians of ${result.runs} runs; node alone starts in ${ms(median(result.nodeAlone))}`,
+    '',
+    `${'row'.padEnd(26)} ${'ours'.padStart(9)}  ${'anchor'.padEnd(44)} ${'ratio'.padStart(6)}  goal`,
+  ];
+  for (const row of result.rows) {
+    const ours = median(row.ours);
+    let anchor = '';
+    let ratio = '';
+    if (row.anchor && 'times' in row.anchor) {
+      const theirs = median(row.anchor.times);
+      anchor = `${row.anchor.name} ${ms(theirs)}`;
+      ratio = `${(ours / theirs).toFixed(2)}×`;
+    } else if (row.anchor) {
+      anchor = `${row.anchor.name}: not measured, ${row.anchor.unmeasured}`;
+    }
+    const goal = 'ms' in row.goal ? `≤ ${ms(row.goal.ms)}` : `≤ ${row.goal.ratio.toFixed(1)}×`;
+    const met = meets(row);
+    const verdict = met === undefined ? '' : met ? 'met' : 'not met';
+    lines.push(
+      `${row.row.padEnd(26)} ${ms(ours).padStart(9)}  ${anchor.padEnd(44)} ${ratio.padStart(6)}  ${goal} ${verdict}${row.note ? ` (${row.note})` : ''}`,
+    );
+  }
+  lines.push('', 'where a build of the sample spends its time (in one process):');
+  for (const stage of result.stages) {
+    lines.push(
+      `  ${stage.stage.padEnd(16)} ${ms(median(stage.times)).padStart(9)}${stage.note ? `  ${stage.note}` : ''}`,
+    );
+  }
+  return lines;
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInstance } from 'i18next';
 import type { TFunction } from 'i18next';
+import { primaryLanguage } from '../manuscript/language-tags.js';
 import { localesDir, supportedLanguages } from '../project.js';
 import type { Lang } from '../manuscript/schema.js';
 import type { TypographyRules } from './typography.js';
@@ -23,6 +24,11 @@ export interface Labels {
   formatDate: (isoDate: string) => string;
   /** The characters and words of the language's typography. */
   typography: TypographyRules;
+  /**
+   * The typography of a phrase's language tag (`en-GB` → the `en` rules), `undefined`
+   * for a language the project has no labels for.
+   */
+  typographyOf: (tag: string) => TypographyRules | undefined;
 }
 
 /**
@@ -49,6 +55,7 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
     returnNull: false,
   });
   const result = new Map<Lang, Labels>();
+  const typographyOf = (tag: string) => result.get(primaryLanguage(tag))?.typography;
   for (const lang of languages) {
     const declared = resources[lang]?.translation.locale;
     const locale = typeof declared === 'string' ? declared : lang;
@@ -59,6 +66,7 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
       t: i18n.getFixedT(lang),
       formatDate: (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`)),
       typography: resources[lang]?.translation.typography as TypographyRules,
+      typographyOf,
     });
   }
   return result;

@@ -12,6 +12,7 @@ import type { TFunction } from 'i18next';
 import { primaryLanguage } from '../manuscript/language-tags.js';
 import { localesDir, supportedLanguages } from '../project.js';
 import type { Lang } from '../manuscript/schema.js';
+import { hungarianArticle } from './hungarian-article.js';
 import type { TypographyRules } from './typography.js';
 
 /** Labels of one language, and the formatting that goes with them. */
@@ -54,6 +55,10 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{number, article}}`: the definite article a language writes before the number.
+  i18n.services.formatter?.add('article', (value: unknown, lng: string | undefined) =>
+    lng === 'hu' ? hungarianArticle(String(value)) : '',
+  );
   const result = new Map<Lang, Labels>();
   const typographyOf = (tag: string) => result.get(primaryLanguage(tag))?.typography;
   for (const lang of languages) {

@@ -8,7 +8,10 @@
  * - dashes: a spaced hyphen becomes a spaced en dash, a hyphen between years an en dash;
  * - non-breaking spaces where a line must not break: after an initial (A. Snyder),
  *   between a number and its unit (25 %, 350 billion, 350 milliárd), inside dates
- *   (June 25, 1950 / 2025. augusztus), before a spaced en dash, after a section number.
+ *   (June 25, 1950 / 2025. augusztus), before a spaced en dash, after a section number;
+ * - numeric dates in the language's house form: `2026.02.25.` and `2023.05.` in English,
+ *   `2026. 02. 25.` and `2023. 05.` in Hungarian (with no-break spaces), however the
+ *   manuscript writes them, so that every issue gets them.
  *
  * A phrase in another language (`:en[…]`) is set by that language's rules, with its own
  * quotes: an English title in a Hungarian note keeps “…”. A language without rules is
@@ -32,6 +35,8 @@ export interface TypographyRules {
   months: string[];
   units: string[];
   dateOrder: 'month-day' | 'year-month-day';
+  /** What follows the year and the month of a numeric date: `.` (2026.02.25.) or `. ` (2026. 02. 25.). */
+  numericDateSeparator: string;
 }
 
 const nbsp = '\u00a0';
@@ -140,7 +145,14 @@ function spacingPatterns(rules: TypographyRules): Array<[RegExp, string]> {
   if (known) return known;
   const months = rules.months.join('|');
   const units = rules.units.map((unit) => unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const separator = rules.numericDateSeparator.replace(/\$/g, '$$$$');
   const patterns: Array<[RegExp, string]> = [
+    // Year, month and day, then year and month alone (not the start of a full date).
+    [
+      /(?<![\d.])(\d{4})\.[ \u00a0]?(0[1-9]|1[0-2])\.[ \u00a0]?(0[1-9]|[12]\d|3[01])\.(?!\d)/g,
+      `$1${separator}$2${separator}$3.`,
+    ],
+    [/(?<![\d.])(\d{4})\.[ \u00a0]?(0[1-9]|1[0-2])\.(?![ \u00a0]?\d)/g, `$1${separator}$2.`],
     [/ - /g, ' \u2013 '],
     [/\b(\d{4})-(\d{2,4})\b/g, '$1\u2013$2'],
     [/(^|[\s(])(\p{Lu}\.) (?=\p{Lu})/gu, `$1$2${nbsp}`],

@@ -7,11 +7,13 @@
  * `file.data.segments`. Problems become messages; nothing is thrown.
  */
 import type { Root, RootContent, Text } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { closingFence } from './fence.js';
+import { hyphenationModule, languageTag } from './language-tags.js';
 import { report } from './rules.js';
 import type { Lang } from './schema.js';
 import { isSrcHash, srcHash } from './src-hash.js';
@@ -155,8 +157,9 @@ function makeBlock(
 }
 
 /**
- * Check what a block holds: no HTML (comments were removed before), no directives (a text directive the author did
- * not mean, such as `Note:this`, is turned back into its text), no nested blocks.
+ * Check what a block holds: no HTML (comments were removed before), no directives but
+ * phrases in another language (`:en[…]`; a text directive the author did not mean, such
+ * as `Note:this`, is turned back into its text), no nested blocks.
  */
 function checkContent(children: RootContent[], context: { file: VFile; languages: readonly Lang[]; source: string }): void {
   const { file, languages, source } = context;
@@ -172,6 +175,7 @@ function checkContent(children: RootContent[], context: { file: VFile; languages
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       const value = start !== undefined && end !== undefined ? source.slice(start, end) : ':' + node.name;
+      if (checkPhrase(node, { file, value, next: end === undefined ? '' : (source[end] ?? '') })) return undefined;
       // Join the restored text with its neighbours, as if it had never been a directive.
       const before = parent.children[index - 1];
       const after = parent.children[index + 1];
@@ -198,6 +202,50 @@ function checkContent(children: RootContent[], context: { file: VFile; languages
     }
     return undefined;
   });
+}
+
+/**
+ * Check a text directive as a phrase in another language.
+ *
+ * @param value the directive as written.
+ * @param next the character after it.
+ * @returns true when it stays in the tree (a phrase, or reported), false when it is text
+ * the author did not mean as a directive (`Ratio:high`, no `[` after the name).
+ */
+function checkPhrase(node: TextDirective, context: { file: VFile; value: string; next: string }): boolean {
+  const { file, value, next } = context;
+  const tag = languageTag(node.name);
+  const labelled = value[node.name.length + 1] === '[';
+  if (!labelled) {
+    // `:en[Title` with no `]`: the label did not parse, and the `[` follows the name.
+    if (tag !== undefined && next === '[') {
+      report(file, 'unclosed-phrase', `Unclosed phrase \`:${node.name}[\`, expected \`]\` after its text, in the same paragraph`, node.position?.start);
+    }
+    return false;
+  }
+  if (tag === undefined) {
+    report(
+      file,
+      'unexpected-directive',
+      `Unexpected directive \`:${node.name}[…]\` in a block, expected a phrase in another language named by its language tag, such as \`:en[…]\` (or \`\\:\` for a colon that starts none)`,
+      node.position?.start,
+    );
+    return true;
+  }
+  for (const name of Object.keys(node.attributes ?? {})) {
+    report(file, 'unknown-attribute', `Unexpected attribute \`${name}\` on the phrase \`:${node.name}[…]\`, expected none`, node.position?.start);
+  }
+  if (toString(node).trim() === '' && !node.children.some((child) => child.type !== 'text')) {
+    report(file, 'empty-phrase', `Unexpected empty phrase \`:${node.name}[]\`, expected its text between the brackets`, node.position?.start);
+  } else if (hyphenationModule(tag) === undefined) {
+    report(
+      file,
+      'unhyphenated-language',
+      `Missing hyphenation patterns for \`${tag}\`: the editions do not hyphenate this phrase, expected a language with patterns such as \`en\`, \`hu\` or \`de\``,
+      node.position?.start,
+    );
+  }
+  return true;
 }
 
 interface GroupContext {

@@ -20,12 +20,12 @@ const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
  * `also` is given, the other languages the project supports (the series file serves
  * issues in different sets of languages).
  */
-export function localized(languages: readonly Lang[], also: readonly Lang[] = []) {
+export function localized(languages: readonly Lang[], also: readonly Lang[] = [], value: z.ZodType<string> = nonEmpty) {
   const optional = also.filter((lang) => !languages.includes(lang));
   return z
     .object({
-      ...Object.fromEntries(optional.map((lang) => [lang, nonEmpty.optional()])),
-      ...Object.fromEntries(languages.map((lang) => [lang, nonEmpty])),
+      ...Object.fromEntries(optional.map((lang) => [lang, value.optional()])),
+      ...Object.fromEntries(languages.map((lang) => [lang, value])),
     })
     .strict() as unknown as z.ZodType<Localized>;
 }
@@ -47,6 +47,12 @@ const email = z
     /^[A-Za-z0-9.!#$'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/,
     'expected an e-mail address such as name@example.org, with no `?` query',
   );
+
+/** A copyright line: `© {authors}, {year}` becomes `© Jurászik Bálint, 2026` in an issue. */
+const copyrightLine = nonEmpty.refine(
+  (value) => /^(?:[^{}]|\{(?:authors|year)\})*$/.test(value),
+  'expected a text whose only placeholders are {authors} and {year}',
+);
 
 /** A person: Hungarian editions write `family given`, English ones `given family`. */
 const person = z.object({ given: nonEmpty, family: nonEmpty }).strict();
@@ -99,7 +105,7 @@ export function seriesSchema(languages: readonly Lang[], supported: readonly Lan
       editing: text,
       publisher: z.object({ institute: text, centre: text, university: text }).strict(),
       editors: z.array(person).min(1, 'expected at least one editor'),
-      copyright: text,
+      copyright: localized(languages, supported, copyrightLine),
       contact: z
         .object({
           postal: text,

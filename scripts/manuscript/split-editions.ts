@@ -149,7 +149,10 @@ export function makeEdition(issue: ValidatedIssue, lang: Lang): Edition {
         university: series.publisher.university[lang] ?? '',
       },
       editors: series.editors.map((person) => formatName(person, lang)),
-      copyright: series.copyright[lang] ?? '',
+      copyright: copyrightLine(series.copyright[lang] ?? '', {
+        authors: authors.map((author) => author.name).join(', '),
+        year: front.date.slice(0, 4),
+      }),
       contact: {
         postal: series.contact.postal[lang] ?? '',
         street: series.contact.street[lang] ?? '',
@@ -161,6 +164,11 @@ export function makeEdition(issue: ValidatedIssue, lang: Lang): Edition {
     notes,
     noteNumbers,
   };
+}
+
+/** The series' copyright line with the issue's `{authors}` (in the edition's order) and `{year}`. */
+function copyrightLine(template: string, values: { authors: string; year: string }): string {
+  return template.replace(/\{(authors|year)\}/g, (_match, name: 'authors' | 'year') => values[name]);
 }
 
 /** "Bálint Jurászik (e-mail) is a Master’s student…": the name, the address, the note. */

@@ -176,7 +176,9 @@ async function withMetadata(pdf: Uint8Array, edition: Edition, labels: Labels, d
   document.setTitle(draft ? labels.t('draftTitle', { title }) : title, { showInWindowTitleBar: true });
   document.setAuthor(edition.authors.map((author) => author.name).join(', '));
   document.setSubject(`${edition.series.name} ${edition.issue}`);
-  document.setKeywords(edition.keywords);
+  // One entry joined by "; ": pdf-lib joins a list with bare spaces, which runs
+  // multi-word keywords together ("tranzakciós külpolitika mintaszövetséges").
+  document.setKeywords([edition.keywords.join('; ')]);
   document.setLanguage(edition.lang);
   document.setCreator(edition.series.publisher.institute);
   document.setProducer('jlaga-pipeline (Chromium, Paged.js, pdf-lib)');

@@ -10,9 +10,11 @@ import type { FootnoteReference, Parent, Root, RootContent } from 'mdast';
 import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import remarkRehype from 'remark-rehype';
+import type { TextDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { phraseLanguage } from '../manuscript/language-tags.js';
 import type { Edition } from '../manuscript/split-editions.js';
 import type { Labels } from './labels.js';
 import { rehypeTableAlign } from './rehype-table-align.js';
@@ -87,7 +89,7 @@ export function editionToHast(edition: Edition, labels: Labels, options: Edition
   const seen = new Map<number, number>();
   const processor = unified()
     // The language's quotes, dashes and non-breaking spaces, on the Markdown's text.
-    .use(remarkTypography, rules)
+    .use(remarkTypography, { rules, phraseRules: labels.typographyOf })
     // mdast → hast, with our note references in place of GFM's footnote section.
     .use(remarkRehype, {
       handlers: {
@@ -97,6 +99,19 @@ export function editionToHast(edition: Edition, labels: Labels, options: Edition
           const count = (seen.get(number) ?? 0) + 1;
           seen.set(number, count);
           const element = noteReference(number, count, prefix, labels);
+          state.patch(node, element);
+          return element;
+        },
+        // A phrase in another language: its tag on a span, for screen readers, the
+        // hyphenation and the PDF's tags.
+        textDirective: (state: State, node: TextDirective) => {
+          const lang = phraseLanguage(node);
+          const element: Element = {
+            type: 'element',
+            tagName: 'span',
+            properties: lang === undefined ? {} : { lang },
+            children: state.all(node),
+          };
           state.patch(node, element);
           return element;
         },

@@ -1,6 +1,7 @@
 /**
  * The editors page that closes every edition, in every format: the series, its
- * publisher, editors and reviewers, the contact and the copyright.
+ * publisher, editors and reviewers, the date of publication, the contact and the
+ * copyright.
  */
 import type { ElementContent } from 'hast';
 import type { Edition } from '../manuscript/split-editions.js';
@@ -35,6 +36,8 @@ export function editorsPage(edition: Edition, labels: Labels): ElementContent[] 
       telephoneHref: `tel:${series.contact.telephone.replace(/[^+\d]/g, '')}`,
       email: series.contact.email,
       copyright: series.copyright,
+      date: labels.formatDate(edition.date),
+      dateIso: edition.date,
     },
     conditions: { reviewers: edition.reviewers.length > 0 },
   });

@@ -183,6 +183,13 @@ function page(edition: Edition, labels: Labels, fill: PageFill): EpubDocument {
   const processor = unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang });
   if (fill.notes) processor.use(rehypeEpubNotes, fill.notes);
   processor.runSync(tree);
+  // XHTML reading systems may read the language from `xml:lang` only (EPUB 3 asks for
+  // both on the root, as the shell has them): a phrase in another language gets both.
+  visit(tree, 'element', (element) => {
+    if (typeof element.properties.lang === 'string' && element.properties.xmlLang === undefined) {
+      element.properties.xmlLang = element.properties.lang;
+    }
+  });
   return { id: fill.id, href: fill.href, tree, properties: fill.properties ?? [] };
 }
 

@@ -1,12 +1,15 @@
 /**
  * Hyphenation by the Liang patterns of the npm `hyphen` package: soft hyphens (U+00AD)
  * in running text, so that the editions hyphenate the same in every browser and
- * reading system, whatever dictionaries they have.
+ * reading system, whatever dictionaries they have. Each text is hyphenated by the
+ * language of its nearest `lang`: a phrase in another language (`:en[…]` in a Hungarian
+ * note) by its own patterns, and not at all when there are none.
  */
 import { createRequire } from 'node:module';
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
+import { hyphenationModule } from '../manuscript/language-tags.js';
 import type { Lang } from '../manuscript/schema.js';
 
 // The language modules are CommonJS folders, which ESM cannot import by name.
@@ -14,13 +17,18 @@ const require = createRequire(import.meta.url);
 interface Hyphenator {
   hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
 }
-const english = require('hyphen/en-gb') as Hyphenator;
-const hungarian = require('hyphen/hu') as Hyphenator;
 
-const hyphenators: Record<Lang, (text: string) => string> = {
-  en: (text) => english.hyphenateSync(text, { minWordLength: 6 }),
-  hu: (text) => hungarian.hyphenateSync(text, { minWordLength: 6 }),
-};
+const hyphenators = new Map<string, ((text: string) => string) | undefined>();
+
+/** The hyphenation of a language tag's patterns (loaded once), or `undefined` when it has none. */
+function hyphenatorOf(tag: string): ((text: string) => string) | undefined {
+  if (hyphenators.has(tag)) return hyphenators.get(tag);
+  const name = hyphenationModule(tag);
+  const module = name === undefined ? undefined : (require(name) as Hyphenator);
+  const hyphenate = module && ((text: string) => module.hyphenateSync(text, { minWordLength: 6 }));
+  hyphenators.set(tag, hyphenate);
+  return hyphenate;
+}
 
 /** Elements whose text is running text. */
 const prose = new Set(['p', 'li', 'blockquote', 'dd', 'td', 'th', 'figcaption']);
@@ -65,7 +73,7 @@ export const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = function (optio
       if (elements.some((element) => verbatim.has(element.tagName))) return;
       const lang = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')
         ?.properties.lang;
-      const hyphenate = hyphenators[typeof lang === 'string' ? lang : options.lang];
+      const hyphenate = hyphenatorOf(typeof lang === 'string' ? lang : options.lang);
       // Capitalised words (names, acronyms) are left whole, as careful typesetters do.
       if (hyphenate) {
         node.value = node.value.replace(/[\p{L}\p{M}]{6,}/gu, (word) =>

@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInstance } from 'i18next';
 import type { TFunction } from 'i18next';
+import { primaryLanguage } from '../manuscript/language-tags.js';
 import { localesDir, supportedLanguages } from '../project.js';
 import type { Lang } from '../manuscript/schema.js';
+import { hungarianArticle } from './hungarian-article.js';
 import type { TypographyRules } from './typography.js';
 
 /** Labels of one language, and the formatting that goes with them. */
@@ -23,6 +25,11 @@ export interface Labels {
   formatDate: (isoDate: string) => string;
   /** The characters and words of the language's typography. */
   typography: TypographyRules;
+  /**
+   * The typography of a phrase's language tag (`en-GB` → the `en` rules), `undefined`
+   * for a language the project has no labels for.
+   */
+  typographyOf: (tag: string) => TypographyRules | undefined;
 }
 
 /**
@@ -48,7 +55,12 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{number, article}}`: the definite article a language writes before the number.
+  i18n.services.formatter?.add('article', (value: unknown, lng: string | undefined) =>
+    lng === 'hu' ? hungarianArticle(String(value)) : '',
+  );
   const result = new Map<Lang, Labels>();
+  const typographyOf = (tag: string) => result.get(primaryLanguage(tag))?.typography;
   for (const lang of languages) {
     const declared = resources[lang]?.translation.locale;
     const locale = typeof declared === 'string' ? declared : lang;
@@ -59,6 +71,7 @@ export function loadLabels(languages: readonly Lang[] = supportedLanguages()): M
       t: i18n.getFixedT(lang),
       formatDate: (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`)),
       typography: resources[lang]?.translation.typography as TypographyRules,
+      typographyOf,
     });
   }
   return result;

@@ -1,7 +1,8 @@
 /**
  * One edition's page for printing: the trees of the HTML edition with each note moved
  * to its first reference (Paged.js floats it to the foot of that page), a repeated
- * reference left as a plain number, the brand's masthead, and the styles inline (a page
+ * reference left as a plain number, the brand's masthead in the edition's language
+ * (`templates/brand/wordmark-<lang>.svg`), and the styles inline (a page
  * opened from disk cannot fetch stylesheets, which Paged.js needs to read them). A
  * draft's page also carries the draft mark and the styles that put it on every page.
  */
@@ -58,7 +59,7 @@ export function renderPrintPage(edition: Edition, labels: Labels, options: Print
     .join('\n');
   const wordmark = unified()
     .use(rehypeParse, { fragment: true })
-    .parse(readFileSync(path.join(templatesDir, 'brand', 'wordmark.svg'), 'utf8'));
+    .parse(readFileSync(wordmarkFile(edition.lang), 'utf8'));
   const page = fillTemplate(loadTemplate('print', { fragment: false }), {
     labels,
     conditions: { draft },
@@ -78,6 +79,11 @@ export function renderPrintPage(edition: Edition, labels: Labels, options: Print
   });
   unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang, keepWhole }).runSync(page);
   return page;
+}
+
+/** The institute's wordmark in `lang`, whose name and text alternative are in that language. */
+export function wordmarkFile(lang: string): string {
+  return path.join(templatesDir, 'brand', `wordmark-${lang}.svg`);
 }
 
 function isNoteReference(node: Element): boolean {

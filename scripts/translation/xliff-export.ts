@@ -20,7 +20,7 @@ import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
 import type { Segment, TranslationState } from '../manuscript/types.js';
 import { findSourceTexts } from './history.js';
-import { codesOf, numberCodes, readBlock } from './xliff-inline.js';
+import { codesOf, isPhraseCode, numberCodes, readBlock } from './xliff-inline.js';
 import type { CodeKind, Piece } from './xliff-inline.js';
 
 export const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -63,6 +63,7 @@ const codeTypes: Record<CodeKind, { type: string; subType?: string }> = {
   link: { type: 'link' },
   autolink: { type: 'link', subType: 'jlaga:autolink' },
   image: { type: 'image' },
+  phrase: { type: 'fmt', subType: 'jlaga:lang' },
   footnote: { type: 'other', subType: 'jlaga:footnote' },
   code: { type: 'other', subType: 'jlaga:code' },
   break: { type: 'fmt', subType: 'xlf:lb' },
@@ -259,8 +260,9 @@ function writePieces(
       continue;
     }
     const types = codeTypes[piece.kind ?? 'markup'];
-    // Every code of the source must be in the target once: say so to the tool.
-    const hints = context.sourceIds.has(piece.id) ? { canCopy: 'no', canDelete: 'no' } : {};
+    // Every code of the source must be in the target once: say so to the tool. A phrase
+    // in another language may go (a translation into its language drops the mark).
+    const hints = context.sourceIds.has(piece.id) && !isPhraseCode(piece) ? { canCopy: 'no', canDelete: 'no' } : {};
     if (piece.type === 'ph') {
       parent.ele('ph', { id: piece.id, dataRef: context.dataId(piece.data), ...types, ...hints });
     } else {

@@ -10,7 +10,7 @@ import type { Segment } from '../manuscript/types.js';
 import { isAllowedUrl } from '../manuscript/url-scheme.js';
 import { isManuscriptCharacter } from './xliff-elements.js';
 import { quote, report } from './xliff-import-rules.js';
-import { codesOf, readBlock } from './xliff-inline.js';
+import { codesOf, isPhraseCode, readBlock } from './xliff-inline.js';
 import type { CodePiece, Piece } from './xliff-inline.js';
 import type { Point } from './xml-read.js';
 
@@ -22,7 +22,11 @@ export interface CodePlaces {
   targetPlace: Point;
 }
 
-/** The target must hold each code of the source once, as the same element; the order is free. */
+/**
+ * The target must hold each code of the source once, as the same element; the order is
+ * free. Phrases in another language are the exception: a target may leave one out or
+ * add one of the manuscript's (`qa-markup` warns of a dropped one after the import).
+ */
 export function checkCodes(
   file: VFile,
   id: string,
@@ -36,6 +40,10 @@ export function checkCodes(
   for (const code of codesOf(target)) {
     const place = context.codePlaces.get(code) ?? context.targetPlace;
     const counterpart = expected.get(code.id);
+    if (!counterpart && isPhraseCode(code) && !found.has(code.id)) {
+      found.add(code.id);
+      continue;
+    }
     if (!counterpart) {
       const ids = [...expected.keys()];
       report(
@@ -62,7 +70,7 @@ export function checkCodes(
     found.add(code.id);
   }
   for (const code of expected.values()) {
-    if (found.has(code.id)) continue;
+    if (found.has(code.id) || isPhraseCode(code)) continue;
     const markdown = code.type === 'ph' ? code.data : `${code.start}…${code.end}`;
     report(
       file,

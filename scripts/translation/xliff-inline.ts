@@ -5,9 +5,10 @@
  * Reading walks the block's mdast, whose positions point into the block's text:
  *
  * - the text of paragraphs, headings and table cells is text;
- * - emphasis, strong, strikethrough, links and images are paired codes (`pc`): the
- *   Markdown before and after their content (`*` … `*`, `[` … `](url)`, `![` … `](src)`,
- *   so that an image's alt text is translated like any text);
+ * - emphasis, strong, strikethrough, links, images and phrases in another language are
+ *   paired codes (`pc`): the Markdown before and after their content (`*` … `*`,
+ *   `[` … `](url)`, `![` … `](src)`, so that an image's alt text is translated like any
+ *   text, `:en[` … `]`);
  * - footnote references, inline code, hard breaks, autolinks are single codes (`ph`);
  * - everything else between two texts is a single code of kind `block`: a heading's
  *   `## `, a list item's `- `, a blank line, a footnote definition's `[^label]: `, a
@@ -18,12 +19,24 @@
  * text is escaped where Markdown would read it as syntax (`markdown-escape.ts`).
  */
 import type { PhrasingContent, RootContent } from 'mdast';
+import { languageTag } from '../manuscript/language-tags.js';
 import type { LanguageBlock } from '../manuscript/types.js';
 import { escapeText, softBreaksAsSpaces } from './markdown-escape.js';
 
 /** What a code stands for; it decides its XLIFF `type`/`subType` and how codes of two languages pair up. */
 export type CodeKind =
-  'block' | 'emphasis' | 'strong' | 'delete' | 'link' | 'autolink' | 'image' | 'footnote' | 'code' | 'break' | 'markup';
+  | 'block'
+  | 'emphasis'
+  | 'strong'
+  | 'delete'
+  | 'link'
+  | 'autolink'
+  | 'image'
+  | 'phrase'
+  | 'footnote'
+  | 'code'
+  | 'break'
+  | 'markup';
 
 export interface TextPiece {
   type: 'text';
@@ -131,6 +144,30 @@ export function readBlock(block: LanguageBlock): Piece[] {
           pair.end = text.slice(cursor, to);
           break;
         }
+        case 'textDirective': {
+          // A phrase in another language (the reader keeps no other text directive).
+          const first = child.children[0];
+          const tag = languageTag(child.name);
+          if (!first || tag === undefined) {
+            single('markup', 'markup', from, to, into);
+            break;
+          }
+          const contentStart = offsetOf(first.position?.start, from);
+          const pair: PcPiece = {
+            type: 'pc',
+            id: '',
+            kind: 'phrase',
+            key: keyOf(`phrase:${tag}`),
+            start: text.slice(from, contentStart),
+            end: '',
+            children: [],
+          };
+          into.push(pair);
+          cursor = contentStart;
+          walkInline(child.children, pair.children);
+          pair.end = text.slice(cursor, to);
+          break;
+        }
         case 'image':
         case 'imageReference': {
           const raw = text.slice(from, to);
@@ -191,6 +228,16 @@ export function readBlock(block: LanguageBlock): Piece[] {
   walkBlocks(block.children);
   gap(text.length, pieces);
   return pieces;
+}
+
+/**
+ * Whether a code is a phrase in another language (`:en[` … `]`): a translation may add
+ * one or leave one out, which `qa-markup` judges, where every other code must stay.
+ */
+export function isPhraseCode(code: CodePiece): boolean {
+  if (code.type !== 'pc' || code.end.trim() !== ']') return false;
+  const name = /^:([A-Za-z][A-Za-z0-9-]*)\[$/.exec(code.start.trim())?.[1];
+  return name !== undefined && languageTag(name) !== undefined;
 }
 
 /**

@@ -98,10 +98,20 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     // pdftotext reads a real hyphen at a line's end as a break and joins the halves.
     for (const compound of text.match(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu) ?? [])
       for (const word of tokens(compound.replace(/-/g, ''))) vocabulary.add(word);
-    for (const word of tokens('JOHN LUKACS Institute for Strategy and Politics')) vocabulary.add(word);
+    for (const word of tokens('JOHN LUKACS Institute for Strategy and Politics Stratégiai és Politikai Intézet'))
+      vocabulary.add(word);
     const fragments = pages.flatMap((page) => tokens(page)).filter((word) => !vocabulary.has(word));
     expect(fragments).toEqual([]);
     expect(edition.lang).toBe(lang);
+  });
+
+  it('opens with the institute’s wordmark in its language, and the date of publication', () => {
+    const first = normalize(get(lang).pages[0] ?? '');
+    expect(first).toContain(lang === 'en' ? 'Institute for Strategy and Politics' : 'Stratégiai és Politikai Intézet');
+    expect(first).not.toContain(
+      lang === 'en' ? 'Stratégiai és Politikai Intézet' : 'Institute for Strategy and Politics',
+    );
+    expect(first).toContain(lang === 'en' ? 'Published 9 April 2026' : 'Megjelent: 2026. április 9.');
   });
 
   it('ends with the editors page', () => {
@@ -132,7 +142,12 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     expect(info).toMatch(new RegExp(`Title: +${edition.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
     expect(info).toMatch(lang === 'en' ? /Author: +Bálint Jurászik/ : /Author: +Jurászik Bálint/);
     expect(info).toContain(`${edition.series.name} 2026/3`);
-    expect(info).toMatch(/Keywords: +\S/);
+    // Keywords apart, each of several words kept whole.
+    expect(info).toMatch(
+      lang === 'en'
+        ? /Keywords: +South Korea–U\.S\. alliance; transactional foreign policy; /
+        : /Keywords: +dél-koreai–amerikai szövetség; tranzakciós külpolitika; /,
+    );
     expect(info).toMatch(/CreationDate: +Thu Apr {2}9 00:00:00 2026 UTC/);
     expect(info).toMatch(/ModDate: +Thu Apr {2}9 00:00:00 2026 UTC/);
     expect(info).toMatch(/Tagged: +yes/);

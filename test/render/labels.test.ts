@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hungarianArticle } from '../../scripts/render/hungarian-article.js';
 import { loadLabels } from '../../scripts/render/labels.js';
+import { wordmarkFile } from '../../scripts/render/print-page.js';
 import { localesDir, supportedLanguages } from '../../scripts/project.js';
 
 describe('labels', () => {
@@ -22,6 +24,18 @@ describe('labels', () => {
     expect(keys('hu')).toEqual(keys('en'));
   });
 
+  it('has the institute’s wordmark in each language, named in it for screen readers', () => {
+    const names: Record<string, string> = {
+      en: 'John Lukacs Institute for Strategy and Politics',
+      hu: 'John Lukacs Stratégiai és Politikai Intézet',
+    };
+    for (const lang of supportedLanguages()) {
+      const svg = readFileSync(wordmarkFile(lang), 'utf8');
+      expect(svg).toContain(`<title id="wordmark-title">${names[lang] ?? ''}</title>`);
+    }
+    expect(readFileSync(wordmarkFile('hu'), 'utf8')).toContain('>Stratégiai és Politikai Intézet</text>');
+  });
+
   it('translates labels and applies each language’s plural rules', () => {
     expect(en?.t('editors')).toBe('Editors');
     expect(hu?.t('editors')).toBe('Szerkesztők');
@@ -33,6 +47,40 @@ describe('labels', () => {
     expect(hu?.t('footnoteCount', { count: 26 })).toBe('26 jegyzet');
     expect(en?.t('footnoteCount', { count: 26 })).toBe('26 notes');
     expect(hu?.t('issueNumber', { issue: '2026/3' })).toBe('2026/3. szám');
+  });
+
+  it('writes the Hungarian article a number takes when read aloud: az 1., a 2., az 5.', () => {
+    // Read aloud, only egy (1), öt (5) and ötven… (50–59) begin with a vowel up to 100.
+    const vowel = new Set([1, 5, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59]);
+    for (let number = 1; number <= 100; number++) {
+      expect([number, hungarianArticle(number)]).toEqual([number, vowel.has(number) ? 'az' : 'a']);
+    }
+    const larger: Array<[number, 'a' | 'az']> = [
+      [0, 'a'], // nulla
+      [101, 'a'], // százegy
+      [150, 'a'], // százötven
+      [500, 'az'], // ötszáz
+      [555, 'az'], // ötszázötvenöt
+      [1000, 'az'], // ezer
+      [1001, 'az'], // ezeregy
+      [1500, 'az'], // ezerötszáz
+      [2000, 'a'], // kétezer
+      [5000, 'az'], // ötezer
+      [10000, 'a'], // tízezer
+      [50000, 'az'], // ötvenezer
+      [100000, 'a'], // százezer
+      [500000, 'az'], // ötszázezer
+      [1000000, 'az'], // egymillió
+      [2000000, 'a'], // kétmillió
+    ];
+    for (const [number, article] of larger) expect([number, hungarianArticle(number)]).toEqual([number, article]);
+    expect(() => hungarianArticle('1.5')).toThrow();
+
+    expect(hu?.t('backToReference', { number: 1 })).toBe('Vissza az 1. jegyzet hivatkozásához');
+    expect(hu?.t('backToReference', { number: 2 })).toBe('Vissza a 2. jegyzet hivatkozásához');
+    expect(hu?.t('backToReference', { number: 5 })).toBe('Vissza az 5. jegyzet hivatkozásához');
+    expect(hu?.t('backToReference', { number: 26 })).toBe('Vissza a 26. jegyzet hivatkozásához');
+    expect(en?.t('backToReference', { number: 1 })).toBe('Back to the reference of note 1');
   });
 
   it('formats dates in each language’s form', () => {

@@ -34,6 +34,21 @@ describe('typography', () => {
     expect(typeset('szövetség – és más', hu)).toBe(`szövetség${nbsp}– és más`);
   });
 
+  it('writes numeric dates in each language’s house form, however the manuscript writes them', () => {
+    expect(typeset('Council on Foreign Relations, 2023.12.01. [Online, 2026.02.25.]', hu)).toBe(
+      `Council on Foreign Relations, 2023.${nbsp}12.${nbsp}01. [Online, 2026.${nbsp}02.${nbsp}25.]`,
+    );
+    expect(typeset('U.S. Army War College, 2023.05. [Online]; Chatham House, 2025.12.', hu)).toBe(
+      `U.S. Army War College, 2023.${nbsp}05. [Online]; Chatham House, 2025.${nbsp}12.`,
+    );
+    expect(typeset('2026. 02. 25. és 2026.02.25.', hu)).toBe(`2026.${nbsp}02.${nbsp}25. és 2026.${nbsp}02.${nbsp}25.`);
+    expect(typeset('2026. 02. 25. and 2023. 05.', en)).toBe('2026.02.25. and 2023.05.');
+    // Not dates: no month 13, no year of three digits, a version, a time, a decimal.
+    for (const text of ['2026.13.01.', '202.02.25.', '1.2026.02.25', '3.5 and 2026.5.', '12.05.2026']) {
+      expect(typeset(text, hu)).toBe(text);
+    }
+  });
+
   it('hyphenates running text by the language’s patterns, and never names, headings or links', () => {
     const tree: Root = {
       type: 'root',

@@ -15,7 +15,7 @@ import type { ExportOptions } from '../../scripts/translation/xliff-export.js';
 import { importXliff, maxXliffBytes } from '../../scripts/translation/xliff-import.js';
 import type { ImportResult } from '../../scripts/translation/xliff-import.js';
 import { markdownRuns, readBlock, sameContent, toMarkdown } from '../../scripts/translation/xliff-inline.js';
-import { copyFixtureManuscript, fixtures, locate, read, runCommand, tempFolder } from '../helpers.js';
+import { copyFixtureManuscript, fixtures, locate, messageLines, read, runCommand, tempFolder } from '../helpers.js';
 import type { CommandRun } from '../helpers.js';
 import type { JsonFile } from '../../scripts/messages/report.js';
 
@@ -599,6 +599,51 @@ describe('xliff import', () => {
     const reread = await read(issue);
     expect(reread.issue?.segments.find((segment) => segment.id === 's1-p1')?.states.hu).toBe('stale');
     expect(await readFile(file, 'utf8')).toContain('és újra a költségvetési jegyzetet.');
+  });
+
+  it('carries phrases in another language as paired codes a translation may keep, drop or add', async () => {
+    const { issue } = await copyFixtureManuscript();
+    const file = path.join(issue, 'index.md');
+    // A German title in the source, kept inside the Hungarian note's English phrase.
+    let text = await readFile(file, 'utf8');
+    text = replaceOnce(
+      text,
+      ': *A Book on Points*, Proceedings',
+      ': *A Book on Points*, :de[Festschrift], Proceedings',
+    );
+    text = replaceOnce(
+      text,
+      ':en[*A Book on Points*, Proceedings',
+      ':en[*A Book on Points*, :de[Festschrift], Proceedings',
+    );
+    await writeFile(file, text);
+    const xml = await exportOf(issue);
+    // The source's German phrase may be dropped (no canDelete="no"); the target's English one is its own.
+    expect(xml).toContain(
+      ', <pc id="3" dataRefStart="d3" dataRefEnd="d4" type="fmt" subType="jlaga:lang">Festschrift</pc>, Proceedings of the conference on engagement, Test Press',
+    );
+    expect(xml).toContain(
+      '<data id="d3">:de[</data>\n        <data id="d4">]</data>\n        <data id="d5">:en[</data>',
+    );
+    expect(targetOf(xml, 'fn-second')).toContain(
+      ' <pc id="4" dataRefStart="d5" dataRefEnd="d4" type="fmt" subType="jlaga:lang"><pc id="2" dataRefStart="d2" dataRefEnd="d2" type="fmt" subType="xlf:i" canCopy="no" canDelete="no">A Book on Points</pc>, <pc id="3" dataRefStart="d3" dataRefEnd="d4" type="fmt" subType="jlaga:lang">Festschrift</pc>, Proceedings of the conference on engagement</pc>, ',
+    );
+
+    // The translator drops both phrases: the import takes it, and the check warns of the German one only.
+    const target =
+      '<target><ph id="1"/>SMITH, Jane: <pc id="2">A Book on Points</pc>, Festschrift, Proceedings of the conference on engagement, Test Press, 2098.01.02. [Online, 2099.01.01.]</target>';
+    const result = await importOf(issue, replaceOnce(xml, targetOf(xml, 'fn-second'), target));
+    expect(result.files.flatMap((each) => each.messages.map(String))).toEqual([]);
+    expect(result.written).toBe(true);
+    const after = await readFile(file, 'utf8');
+    expect(after).toContain(
+      '[^second]: SMITH, Jane: *A Book on Points*, Festschrift, Proceedings of the conference on engagement, Test Press',
+    );
+    const reread = await read(issue);
+    expect(messageLines(reread).filter((line) => line.endsWith('qa-markup'))).toHaveLength(1);
+    expect(reread.files.flatMap((each) => each.messages.map((message) => message.reason))).toContain(
+      'Unexpected markup in `hu`: 0 `:de[…]` phrases; expected as in `en`: 1 `:de[…]` phrase',
+    );
   });
 
   it('takes a target that copies the source in state initial for no translation', async () => {

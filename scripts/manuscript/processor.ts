@@ -9,6 +9,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkComments } from './remark-comments.js';
 import { remarkFootnoteRules } from './remark-footnote-rules.js';
+import { remarkGlossary } from './remark-glossary.js';
+import type { Glossary } from './glossary.js';
 import { remarkGfmSyntax } from './remark-gfm-syntax.js';
 import { remarkIssueFrontMatter } from './remark-issue-front-matter.js';
 import { remarkNestingRules } from './remark-nesting-rules.js';
@@ -29,6 +31,8 @@ export interface ManuscriptProcessorOptions {
    * any is parsed faster without them (`parseSkippingLiteralAutolinks`).
    */
   literalAutolinks?: boolean | undefined;
+  /** The series glossary the translations are held to, when the series has one. */
+  glossary?: Glossary | undefined;
 }
 
 /** remark-parse with the syntax extensions, then our plugins that give it meaning. */
@@ -52,5 +56,7 @@ export function createManuscriptProcessor(options: ManuscriptProcessorOptions) {
       .use(remarkReferenceRules, { folder: options.folder })
       // Translation QA: each translation compared with its source block, as warnings.
       .use(remarkTranslationQa)
+      // The series' settled terms in every translation, as warnings.
+      .use(remarkGlossary, { glossary: options.glossary })
   );
 }

@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { supportedLanguages } from '../project.js';
 import { decodeManuscript } from './decode.js';
 import { displayPath } from './display-path.js';
+import { glossaryPath, readGlossary } from './glossary.js';
 import { assetLinks } from './image-files.js';
 import type { IssueLocation } from './locate-issue.js';
 import { parseManuscriptText } from './parse-in-chunks.js';
@@ -66,17 +67,29 @@ export async function readIssue(location: IssueLocation, version?: ManuscriptVer
   const manuscript = new VFile({ path: version?.path ?? displayPath(location.manuscript) });
   const seriesFile = new VFile({ path: displayPath(location.series) });
 
+  // The series glossary first: the manuscript's translations are held to it.
+  const glossaryFile = new VFile({ path: displayPath(glossaryPath(location)) });
+  const glossaryBytes = await readFile(glossaryPath(location)).catch(() => undefined);
+  const glossaryText = glossaryBytes && decodeManuscript(glossaryFile, glossaryBytes);
+  const glossary = glossaryText === undefined ? undefined : readGlossary(glossaryFile, glossaryText, supported);
+
   const bytes = version?.bytes ?? (await readFile(location.manuscript));
   const tree = await readManuscript(manuscript, bytes, {
     slug: location.slug,
     supported,
     folder: version ? undefined : location.folder,
+    glossary,
   });
   const languages = manuscript.data.languages ?? supported;
   const seriesBytes = await readFile(location.series).catch(() => undefined);
   const series = readSeries(seriesFile, seriesBytes, location, { languages, supported }, manuscript);
 
-  const files = [manuscript, seriesFile, ...(version ? [] : linkedAssets(location))];
+  const files = [
+    manuscript,
+    seriesFile,
+    ...(glossaryBytes ? [glossaryFile] : []),
+    ...(version ? [] : linkedAssets(location)),
+  ];
   const frontMatter = manuscript.data.frontMatter;
   const segments = manuscript.data.segments ?? [];
   const issue =
@@ -142,13 +155,13 @@ function readSeries(
   return parsed ? checkYaml(file, parsed, seriesSchema(languages, supported), languages) : undefined;
 }
 
-/** The digests of the bytes read, and of the glossary when the issue folder has one. */
+/** The digests of the bytes read, and of the series glossary when there is one. */
 async function sourceDigests(
   manuscript: Uint8Array,
   series: Uint8Array,
   location: IssueLocation,
 ): Promise<SourceDigests> {
-  const glossary = await glossaryDigest(location.folder);
+  const glossary = await glossaryDigest(path.dirname(location.series));
   return {
     manuscript: sha256Hex(manuscript),
     series: sha256Hex(series),

@@ -21,7 +21,7 @@ export const manuscriptRules = defineRules('manuscript', 'docs/manuscript.md', {
   'control-character': { severity: 'error', summary: 'a control character or a code point no edition can carry' },
   'empty-file': { severity: 'error', summary: 'the manuscript holds nothing' },
   'missing-front-matter': { severity: 'error', summary: 'the issue has no YAML front matter' },
-  'yaml-syntax': { severity: 'error', summary: 'front matter or series.yaml is not valid YAML' },
+  'yaml-syntax': { severity: 'error', summary: 'front matter, series.yaml or glossary.yaml is not valid YAML' },
   'unknown-key': { severity: 'error', summary: 'a key the format does not know' },
   'missing-key': { severity: 'error', summary: 'a required key is absent' },
   'invalid-value': { severity: 'error', summary: 'a value of the wrong type or form' },
@@ -72,6 +72,9 @@ export const manuscriptRules = defineRules('manuscript', 'docs/manuscript.md', {
   'qa-length': { severity: 'warning', summary: 'a translation far longer or shorter than the issue’s usual ratio' },
   'qa-spacing': { severity: 'warning', summary: 'a doubled space inside a line of a translation' },
   'qa-brackets': { severity: 'warning', summary: 'a bracket or quotation mark without its partner in a translation' },
+  'glossary-term': { severity: 'warning', summary: 'a translation without the glossary’s term for one its source uses' },
+  'glossary-avoid': { severity: 'warning', summary: 'a translation with a form the glossary says to avoid' },
+  'duplicate-term': { severity: 'error', summary: 'two glossary entries for one term' },
   'qa-ignore-unknown': { severity: 'warning', summary: 'a `qa-ignore` marker naming no check or an unknown one' },
 });
 

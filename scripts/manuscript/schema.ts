@@ -119,3 +119,28 @@ export function seriesSchema(languages: readonly Lang[], supported: readonly Lan
 }
 
 export type Series = z.infer<ReturnType<typeof seriesSchema>>;
+
+/** One way of writing a term: a form, or several. */
+const termForms = z.union([nonEmpty, z.array(nonEmpty).min(1, 'expected at least one form')]);
+
+/**
+ * `glossary.yaml`, beside `series.yaml`: the series' settled terms, one entry per
+ * concept, with the form (or forms) of every language, the forms to avoid and a note.
+ */
+export function glossarySchema(languages: readonly Lang[]) {
+  return z.array(
+    z
+      .object({
+        ...Object.fromEntries(languages.map((lang) => [lang, termForms])),
+        avoid: z
+          .object(Object.fromEntries(languages.map((lang) => [lang, z.array(nonEmpty).optional()])))
+          .strict()
+          .optional(),
+        note: nonEmpty.optional(),
+      })
+      .strict(),
+  );
+}
+
+/** A glossary entry as written: forms by language, `avoid`, `note`. */
+export type GlossaryEntryValue = Record<string, string | string[] | Record<string, string[] | undefined> | undefined>;

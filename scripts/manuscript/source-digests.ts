@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** The glossary's file name in an issue folder (`manuscript/<issue>/glossary.yaml`). */
+/** The series glossary's file name, beside `series.yaml` (`manuscript/glossary.yaml`). */
 export const glossaryFileName = 'glossary.yaml';
 
 /** SHA-256 digests, in hex, of the files an issue was read from. */
@@ -25,13 +25,14 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 }
 
 /**
- * The digest of the glossary in `issueFolder`, or undefined when it has none.
+ * The digest of the glossary in `folder` (the series', beside `series.yaml`), or
+ * undefined when it has none.
  *
  * @throws when the glossary is there but cannot be read (a disk error, not the manuscript's).
  */
-export async function glossaryDigest(issueFolder: string): Promise<string | undefined> {
+export async function glossaryDigest(folder: string): Promise<string | undefined> {
   try {
-    return sha256Hex(await readFile(path.join(issueFolder, glossaryFileName)));
+    return sha256Hex(await readFile(path.join(folder, glossaryFileName)));
   } catch (error) {
     // No file of that name (or a folder in its place): the issue has no glossary.
     if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;

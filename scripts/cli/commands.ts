@@ -21,6 +21,11 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./release.js'),
   },
   { name: 'align', summary: 'where translations stand; confirm them', load: () => import('./align.js') },
+  {
+    name: 'glossary',
+    summary: 'the series glossary: where each term is used and departed from',
+    load: () => import('./glossary.js'),
+  },
   { name: 'diff', summary: 'what changed between two versions of an issue', load: () => import('./diff.js') },
   { name: 'xliff', summary: 'exchange translations with CAT tools (XLIFF 2.0)', load: () => import('./xliff.js') },
   { name: 'bench', summary: 'measure the stages against their targets', load: () => import('./bench.js') },

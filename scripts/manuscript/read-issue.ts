@@ -11,6 +11,7 @@ import { supportedLanguages } from '../project.js';
 import { decodeManuscript } from './decode.js';
 import { displayPath } from './display-path.js';
 import { glossaryPath, readGlossary } from './glossary.js';
+import type { Glossary } from './glossary.js';
 import { assetLinks } from './image-files.js';
 import type { IssueLocation } from './locate-issue.js';
 import { parseManuscriptText } from './parse-in-chunks.js';
@@ -47,6 +48,8 @@ export interface ReadResult {
   /** What could be read even with errors, for summaries. */
   segments: Segment[];
   languages: Lang[];
+  /** The series glossary, when there is one without errors. */
+  glossary?: Glossary | undefined;
 }
 
 /** Another text of an issue's manuscript than its file: an old version, from history or elsewhere. */
@@ -104,7 +107,7 @@ export async function readIssue(location: IssueLocation, version?: ManuscriptVer
           sources: await sourceDigests(bytes, seriesBytes, location),
         }
       : undefined;
-  return { files, segments, languages, issue };
+  return { files, segments, languages, issue, glossary };
 }
 
 /**

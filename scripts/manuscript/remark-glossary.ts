@@ -15,59 +15,102 @@ import type { Glossary, GlossaryEntry } from './glossary.js';
 import { phraseLanguage, primaryLanguage } from './language-tags.js';
 import { report } from './rules.js';
 import { findForms } from './term-match.js';
-import type { LanguageBlock } from './types.js';
+import type { Lang } from './schema.js';
+import type { LanguageBlock, Segment } from './types.js';
 
 export interface GlossaryOptions {
   /** The series glossary; none, nothing to check. */
   glossary?: Glossary | undefined;
 }
 
+/** Where a translation departs from the glossary. */
+export interface Departure {
+  entry: GlossaryEntry;
+  segment: Segment;
+  lang: Lang;
+  /** `missing`: none of the term's forms; `avoided`: a form to avoid, `text`, at `offset`. */
+  kind: 'missing' | 'avoided';
+  text?: string;
+  offset?: number;
+}
+
+/** What the glossary finds in an issue's segments: where each term is used, and the departures. */
+export interface GlossaryFindings {
+  /** The segments whose source block uses each entry, by entry. */
+  uses: Map<GlossaryEntry, Segment[]>;
+  departures: Departure[];
+}
+
+/**
+ * Hold every translation of `segments` to `glossary`.
+ *
+ * @param languages the issue's languages, the source first.
+ */
+export function glossaryFindings(segments: readonly Segment[], languages: readonly Lang[], glossary: Glossary): GlossaryFindings {
+  const [source, ...targets] = languages;
+  const uses = new Map<GlossaryEntry, Segment[]>(glossary.entries.map((entry) => [entry, []]));
+  const departures: Departure[] = [];
+  if (source === undefined) return { uses, departures };
+  for (const segment of segments) {
+    const from = segment.blocks[source];
+    if (!from) continue;
+    const sourceText = blockText(from);
+    const used = glossary.entries.filter((entry) => findForms(sourceText, entry.forms[source] ?? [], source).length > 0);
+    for (const entry of used) uses.get(entry)?.push(segment);
+    for (const lang of targets) {
+      const to = segment.blocks[lang];
+      if (!to) continue;
+      const text = blockText(to);
+      // A source form the translation keeps as a phrase of the source language (the
+      // English title of a work cited in a Hungarian note) is quoted, not translated.
+      const quotedText = phraseText(to, source);
+      for (const entry of used) {
+        const wanted = entry.forms[lang] ?? [];
+        const kept = findForms(quotedText, entry.forms[source] ?? [], source).length > 0;
+        if (wanted.length > 0 && !kept && findForms(text, wanted, lang).length === 0) {
+          departures.push({ entry, segment, lang, kind: 'missing' });
+        }
+      }
+      for (const entry of glossary.entries) {
+        const avoid = entry.avoid[lang] ?? [];
+        if (avoid.length === 0) continue;
+        for (const { node, match } of textMatches(to, avoid, lang)) {
+          const offset = (node.position?.start.offset ?? 0) + match.start;
+          departures.push({ entry, segment, lang, kind: 'avoided', text: match.text, offset });
+        }
+      }
+    }
+  }
+  return { uses, departures };
+}
+
 export const remarkGlossary: Plugin<[GlossaryOptions?], Root> = function (options = {}) {
   return function (_tree: Root, file: VFile) {
     const glossary = options.glossary;
-    const segments = file.data.segments ?? [];
-    const [source, ...targets] = file.data.languages ?? [];
+    const languages = file.data.languages ?? [];
+    const source = languages[0];
     if (!glossary || glossary.entries.length === 0 || source === undefined) return;
     const place = location(file);
-    for (const segment of segments) {
-      const from = segment.blocks[source];
-      if (!from) continue;
-      const sourceText = blockText(from);
-      const used = glossary.entries.filter((entry) => findForms(sourceText, entry.forms[source] ?? [], source).length > 0);
-      for (const lang of targets) {
-        const to = segment.blocks[lang];
-        if (!to) continue;
-        const text = blockText(to);
-        // A source form the translation keeps as a phrase of the source language (the
-        // English title of a work cited in a Hungarian note) is quoted, not translated.
-        const quotedText = phraseText(to, source);
-        for (const entry of used) {
-          const wanted = entry.forms[lang] ?? [];
-          const kept = findForms(quotedText, entry.forms[source] ?? [], source).length > 0;
-          if (wanted.length > 0 && !kept && findForms(text, wanted, lang).length === 0) {
-            report(
-              file,
-              'glossary-term',
-              `Missing ${quoted(wanted)} for \`${entry.forms[source]?.[0] ?? ''}\` in the \`${lang}\` block of \`#${segment.id}\`, expected the glossary’s term${note(entry)}`,
-              to.node.position?.start,
-              cause(glossary, entry),
-            );
-          }
-        }
-        for (const entry of glossary.entries) {
-          const avoid = entry.avoid[lang] ?? [];
-          if (avoid.length === 0) continue;
-          for (const { node, match } of textMatches(to, avoid, lang)) {
-            const offset = (node.position?.start.offset ?? 0) + match.start;
-            report(
-              file,
-              'glossary-avoid',
-              `Unexpected \`${match.text}\` in \`${lang}\`, expected ${quoted(entry.forms[lang] ?? [])}: the glossary avoids it for \`${entry.forms[source]?.[0] ?? ''}\``,
-              place.toPoint(offset),
-              cause(glossary, entry),
-            );
-          }
-        }
+    for (const departure of glossaryFindings(file.data.segments ?? [], languages, glossary).departures) {
+      const { entry, segment, lang } = departure;
+      const term = entry.forms[source]?.[0] ?? '';
+      const forms = quoted(entry.forms[lang] ?? []);
+      if (departure.kind === 'missing') {
+        report(
+          file,
+          'glossary-term',
+          `Missing ${forms} for \`${term}\` in the \`${lang}\` block of \`#${segment.id}\`, expected the glossary’s term${note(entry)}`,
+          segment.blocks[lang]?.node.position?.start,
+          cause(glossary, entry),
+        );
+      } else {
+        report(
+          file,
+          'glossary-avoid',
+          `Unexpected \`${departure.text ?? ''}\` in \`${lang}\`, expected ${forms}: the glossary avoids it for \`${term}\``,
+          place.toPoint(departure.offset ?? 0),
+          cause(glossary, entry),
+        );
       }
     }
   };

@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', window: 'readonly', document: 'readonly' } },
   },
   {
-    // Scripts that run in a page (print layout, live reload): the browser's globals.
+    // Scripts that run in a page (print layout, live reload, the notes): the browser's globals.
     files: ['templates/**/*.js'],
     languageOptions: {
       globals: {
@@ -32,6 +32,8 @@ export default tseslint.config(
         EventSource: 'readonly',
         location: 'readonly',
         console: 'readonly',
+        HTMLElement: 'readonly',
+        ResizeObserver: 'readonly',
       },
     },
   },

@@ -10,22 +10,26 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 /** The WCAG 2.x A and AA rules and axe's best practices. */
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/** The rules whose outcome depends on colours alone: all a change of colour scheme can change. */
+export const colourRules = ['color-contrast', 'link-in-text-block'];
+
 /**
- * Run axe-core on the loaded page, or on the elements `include` selects; `rule: targets`
- * for each violation.
+ * Run axe-core on the loaded page, or on the elements `include` selects (all its
+ * WCAG and best-practice rules, or only `rules`); `rule: targets` for each violation.
  */
-export async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  await page.addScriptTag({ content: await axeSource });
+export async function axeViolations(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await axeSource });
   const results = await page.evaluate(
-    async (values, selector) => {
+    async (values, selector, only) => {
       const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResults> } })
         .axe;
-      return axe.run(selector === undefined ? document : { include: [[selector]] }, {
-        runOnly: { type: 'tag', values },
+      return axe.run(selector === null ? document : { include: [[selector]] }, {
+        runOnly: only === null ? { type: 'tag', values } : { type: 'rule', values: only },
       });
     },
     tags,
-    include,
+    include ?? null,
+    rules === undefined ? null : [...rules],
   );
   return results.violations.map(
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,

@@ -7,6 +7,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
+import type { Edition } from '../manuscript/split-editions.js';
 import { templatesDir } from '../project.js';
 import { renderEditionPage } from '../render/edition-page.js';
 import type { Download, LinkedEdition, PageLinks } from '../render/edition-page.js';
@@ -17,7 +18,7 @@ import { stringifyHtml } from './html-shared.js';
 import type { BuildJob, FormatWriter, HtmlContext } from './types.js';
 
 /**
- * Copy the shared assets into `htmlDir`: styles, the fonts they name, and the issue's
+ * Copy the shared assets into `htmlDir`: styles, the notes' script, the fonts the styles name, and the issue's
  * own `assets/` folder as `media/`.
  */
 export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Promise<void> {
@@ -26,6 +27,8 @@ export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Prom
   for (const name of ['fonts.css', 'edition.css', 'parallel.css']) {
     await copyFile(path.join(templatesDir, 'styles', name), path.join(assets, name));
   }
+  // The script of the notes beside the text and in popovers; the pages work without it.
+  await copyFile(path.join(templatesDir, 'reader', 'notes.js'), path.join(assets, 'notes.js'));
   await copyFonts(assets);
   await copyMedia(htmlDir, issueFolder);
 }
@@ -61,12 +64,8 @@ export async function writeHtmlEditions(
     parallel: linked(parallelPageName, allLanguages),
   };
   for (const edition of context.editions.filter((candidate) => langs.includes(candidate.lang))) {
-    const downloads: Download[] = (['pdf', 'epub'] as const).flatMap((format) => {
-      const name = editionFileName(edition.slug, edition.lang, format, { draft: context.draft });
-      const state = linked(name, context.formats.has(format));
-      // The files sit beside `html/`, two folders above the page.
-      return state === 'missing' ? [] : [{ format, href: `../../${name}`, outOfDate: state === 'out-of-date' }];
-    });
+    // The files sit beside `html/`, two folders above the page.
+    const downloads = editionDownloads(context, edition, linked, '../../');
     const file = path.join(htmlDir, edition.lang, 'index.html');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, stringifyHtml(renderEditionPage(edition, context, downloads, pages)));
@@ -75,11 +74,31 @@ export async function writeHtmlEditions(
   return written;
 }
 
-/** Write `htmlDir/parallel.html`; returns its path. */
-async function writeParallelEdition(htmlDir: string, issue: ValidatedIssue, context: HtmlContext): Promise<string> {
+/**
+ * The PDF and EPUB of `edition` that a page links, with `href` from the page (`prefix` is
+ * the way from the page to the folder above `html/`), as `linked` says.
+ */
+function editionDownloads(context: HtmlContext, edition: Edition, linked: EditionLinker, prefix: string): Download[] {
+  return (['pdf', 'epub'] as const).flatMap((format) => {
+    const name = editionFileName(edition.slug, edition.lang, format, { draft: context.draft });
+    const state = linked(name, context.formats.has(format));
+    return state === 'missing' ? [] : [{ format, href: `${prefix}${name}`, outOfDate: state === 'out-of-date' }];
+  });
+}
+
+/** Write `htmlDir/parallel.html`, linking each language's files as `linked` says; returns its path. */
+async function writeParallelEdition(
+  htmlDir: string,
+  issue: ValidatedIssue,
+  context: HtmlContext,
+  linked: EditionLinker,
+): Promise<string> {
   const file = path.join(htmlDir, 'parallel.html');
   await mkdir(htmlDir, { recursive: true });
-  await writeFile(file, stringifyHtml(renderParallelPage(issue, context)));
+  const downloads = Object.fromEntries(
+    context.editions.map((edition) => [edition.lang, editionDownloads(context, edition, linked, '../')]),
+  );
+  await writeFile(file, stringifyHtml(renderParallelPage(issue, context, { downloads })));
   return file;
 }
 
@@ -90,9 +109,10 @@ async function writeParallelEdition(htmlDir: string, issue: ValidatedIssue, cont
 export const writeHtml: FormatWriter = async (job) => {
   const htmlDir = path.join(job.staging, 'html');
   await copyHtmlAssets(htmlDir, job.issue.location.folder);
-  const written = await writeHtmlEditions(htmlDir, job.context, job.langs, keptOrWritten(job));
+  const linked = keptOrWritten(job);
+  const written = await writeHtmlEditions(htmlDir, job.context, job.langs, linked);
   if (job.langs.length === job.issue.languages.length)
-    written.push(await writeParallelEdition(htmlDir, job.issue, job.context));
+    written.push(await writeParallelEdition(htmlDir, job.issue, job.context, linked));
   return written;
 };
 

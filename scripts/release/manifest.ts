@@ -28,6 +28,8 @@ export interface Manifest {
   /** Each author's name in each language's order. */
   authors: Array<Record<string, string>>;
   files: ManifestFile[];
+  /** The HTML editions to read online, in the release's `html/` folder: each language's page, and the parallel page. */
+  online: { editions: Record<string, string>; parallel: string };
   tool: { name: string; version: string };
   /** The commit the manuscript was released from, when it is in git. */
   source?: { commit: string; modified: boolean };

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatName } from '../manuscript/names.js';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
-import { editionFileName } from '../output/file-names.js';
+import { editionFileName, htmlPageName, parallelPageName } from '../output/file-names.js';
 import { stringifyHtml } from '../output/html-shared.js';
 import { zipEntries } from '../output/zip.js';
 import { programInfo } from '../project.js';
@@ -21,8 +21,9 @@ import type { Manifest, ManifestFile } from './manifest.js';
 
 /**
  * Write the release's files into `staging`: the PDFs and EPUBs of the build at
- * `builtDir`, the HTML editions as one zip, the downloads page, the manifest, one
- * archive of them all, and `SHA256SUMS`.
+ * `builtDir`, the HTML editions as one zip and as they are in `html/` (to read online,
+ * linking the PDFs and EPUBs beside them), the downloads page, the manifest, one archive
+ * of them all, and `SHA256SUMS`.
  *
  * @returns the manifest.
  */
@@ -77,6 +78,15 @@ export async function packageRelease(
     mediaType: 'application/zip',
     languages: [...issue.languages],
   });
+  // The same pages to read online: their links to `../../<pdf>` reach the files beside `html/`.
+  const online = await Promise.all(
+    htmlFiles.map(async (file) => {
+      const data = await readFile(path.join(builtDir, 'html', file));
+      await mkdir(path.dirname(path.join(staging, 'html', file)), { recursive: true });
+      await writeFile(path.join(staging, 'html', file), data);
+      return { name: `html/${file}`, data };
+    }),
+  );
 
   const manifest: Manifest = {
     issue: issue.frontMatter.issue,
@@ -90,6 +100,10 @@ export async function packageRelease(
       Object.fromEntries(issue.languages.map((lang) => [lang, formatName(author, lang)])),
     ),
     files,
+    online: {
+      editions: Object.fromEntries(issue.languages.map((lang) => [lang, htmlPageName(lang)])),
+      parallel: parallelPageName,
+    },
     tool: programInfo(),
     ...(await issueCommit(issue.location)),
     ...(draft ? { problems: [...options.problems] } : {}),
@@ -107,6 +121,7 @@ export async function packageRelease(
           data: await readFile(path.join(staging, file.name)),
         })),
       )),
+      ...online.map((file) => ({ path: `jlaga-${slug}/${file.name}`, data: file.data })),
       { path: `jlaga-${slug}/index.html`, data: page },
       { path: `jlaga-${slug}/manifest.json`, data: manifestText },
     ],
@@ -117,6 +132,7 @@ export async function packageRelease(
     path.join(staging, 'SHA256SUMS'),
     checksumsFile([
       ...files,
+      ...online.map((file) => ({ name: file.name, sha256: sha256(file.data) })),
       { name: 'index.html', sha256: sha256(page) },
       { name: 'manifest.json', sha256: sha256(manifestText) },
       { name: archive, sha256: sha256(archiveBytes) },

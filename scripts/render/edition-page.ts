@@ -20,6 +20,8 @@ import type { IssueEditions } from './issue-editions.js';
 import type { Labels } from './labels.js';
 import { mediaUrl } from './media-url.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { rehypeTableScroll } from './rehype-table-scroll.js';
+import { groupSegmentRuns } from './segment-runs.js';
 import { fillTemplate, loadTemplate } from './template.js';
 import { typeset } from './typography.js';
 
@@ -60,6 +62,10 @@ export function renderEditionPage(
 ): Root {
   const labels = labelsFor(set, edition.lang);
   const trees = editionToHast(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 1) });
+  const content: Root = { type: 'root', children: groupSegmentRuns(trees.segments) };
+  unified()
+    .use(rehypeTableScroll, { label: (number) => labels.t('tableRegion', { number }) })
+    .runSync(content);
   const rules = labels.typography;
   const others = set.editions.filter(
     (other) => other.lang !== edition.lang && pages.languages?.[other.lang] !== 'missing',
@@ -113,7 +119,7 @@ export function renderEditionPage(
       ),
       'title-block': [trees.titleBlock],
       toc: [tableOfContents(trees, labels)],
-      content: trees.segments,
+      content: content.children as ElementContent[],
       notes: [
         h('section', { className: ['notes'], ariaLabelledBy: 'notes-title' }, [
           h('h2', { id: 'notes-title' }, labels.t('notes')),

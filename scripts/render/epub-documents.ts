@@ -15,6 +15,7 @@ import { rehypeEpubNotes } from './rehype-epub-notes.js';
 import { rehypeHyphenate } from './hyphenate.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
 import type { Labels } from './labels.js';
+import { groupSegmentRuns } from './segment-runs.js';
 import { fillTemplate, loadTemplateFile } from './template.js';
 import { typeset } from './typography.js';
 
@@ -94,7 +95,7 @@ export function epubDocuments(edition: Edition, labels: Labels): EpubDocuments {
     content: [
       h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: 'title' }, [
         trees.titleBlock,
-        ...trees.segments,
+        ...groupSegmentRuns(trees.segments),
       ]),
     ],
     notes,

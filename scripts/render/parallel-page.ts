@@ -16,16 +16,25 @@ import { labelsFor } from './issue-editions.js';
 import type { IssueEditions } from './issue-editions.js';
 import type { Labels } from './labels.js';
 import { mediaUrl } from './media-url.js';
+import type { Download } from './edition-page.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { rehypeTableScroll } from './rehype-table-scroll.js';
 import { fillTemplate, loadTemplate } from './template.js';
+
+/** What the parallel page links: each language's files of other formats (default none). */
+export interface ParallelLinks {
+  /** Per language, the files to offer, with `href` relative to the parallel page. */
+  downloads?: Partial<Record<Lang, readonly Download[]>>;
+}
 
 /**
  * The parallel page of `issue`, placed at `html/parallel.html`.
  *
  * @param set the issue's editions, one column each, and their labels.
+ * @param links the other formats to link, per language, beside each language's page.
  * @returns the whole page as a hast tree, in the source language, each cell in its own.
  */
-export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions): Root {
+export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions, links: ParallelLinks = {}): Root {
   const [source] = issue.languages;
   const sourceLabels = source === undefined ? undefined : set.labels.get(source);
   if (!sourceLabels || source === undefined) throw new Error('No labels for the source language');
@@ -35,6 +44,9 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions): R
       idPrefix: `${edition.lang}-`,
       rewriteUrl: (url) => mediaUrl(url, 0),
     });
+    unified()
+      .use(rehypeTableScroll, { label: (number) => labels.t('tableRegion', { number }) })
+      .runSync({ type: 'root', children: trees.segments });
     return { edition, labels, trees, byId: indexSegments(trees) };
   });
 
@@ -83,7 +95,11 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions): R
       issue: issue.frontMatter.issue,
       heading: sourceLabels.t('parallelHeading'),
     },
-    slots: { legend: [legend(sourceLabels)], rows },
+    slots: {
+      links: set.editions.map((edition) => editionLinks(edition.lang, labelsFor(set, edition.lang), links)),
+      legend: [legend(sourceLabels)],
+      rows,
+    },
   });
   unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: source }).runSync(page);
   return page;
@@ -107,6 +123,29 @@ function cell(lang: Lang, content: ElementContent[], state: TranslationState, la
   return h('div', { className: ['cell', `state-${state}`], lang }, children);
 }
 
+/** One language's editions, in its language: its page, then its files of other formats. */
+function editionLinks(lang: Lang, labels: Labels, links: ParallelLinks): Element {
+  const downloads = links.downloads?.[lang] ?? [];
+  const anchors = [
+    h('a', { href: `${lang}/index.html`, hreflang: lang }, labels.t('readInLanguage')),
+    ...downloads.map(({ format, href, outOfDate = false }) => {
+      const text = labels.t(format === 'pdf' ? 'downloadPdf' : 'downloadEpub');
+      return h(
+        'a',
+        { href, type: format === 'pdf' ? 'application/pdf' : 'application/epub+zip' },
+        outOfDate ? labels.t('outOfDateEdition', { edition: text }) : text,
+      );
+    }),
+  ];
+  // Spaces between the links, for whatever reads the page as text.
+  return h(
+    'li',
+    { lang },
+    anchors.flatMap((anchor, index) => (index === 0 ? [anchor] : [' ', anchor])),
+  );
+}
+
+/** The states a cell can show, each marked as the cells mark it (a confirmed one is not). */
 function legend(labels: Labels): Element {
   const states: TranslationState[] = ['confirmed', 'stale', 'unconfirmed', 'missing'];
   return h(

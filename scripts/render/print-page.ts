@@ -21,6 +21,7 @@ import { rehypeHyphenate } from './hyphenate.js';
 import type { Labels } from './labels.js';
 import { mediaUrl } from './media-url.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { groupSegmentRuns } from './segment-runs.js';
 import { fillTemplate, loadTemplate } from './template.js';
 import { typeset } from './typography.js';
 
@@ -73,7 +74,7 @@ export function renderPrintPage(edition: Edition, labels: Labels, options: Print
     slots: {
       wordmark: wordmark.children as ElementContent[],
       'title-block': [trees.titleBlock],
-      content: trees.segments,
+      content: groupSegmentRuns(trees.segments),
       'editors-page': editorsPage(edition, labels),
     },
   });

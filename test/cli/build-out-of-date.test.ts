@@ -71,8 +71,16 @@ describe('npm run build --format html after the manuscript changed', () => {
       'en/index.html ../../jlaga-2099-1-en.epub',
       'hu/index.html ../../jlaga-2099-1-hu.pdf',
       'hu/index.html ../../jlaga-2099-1-hu.epub',
+      'parallel.html ../jlaga-2099-1-en.pdf',
+      'parallel.html ../jlaga-2099-1-en.epub',
+      'parallel.html ../jlaga-2099-1-hu.pdf',
+      'parallel.html ../jlaga-2099-1-hu.epub',
     ]);
     expect(kept.map((link) => link.text)).toEqual([
+      'PDF edition (out of date)',
+      'EPUB edition (out of date)',
+      'PDF-kiadás (elavult)',
+      'EPUB-kiadás (elavult)',
       'PDF edition (out of date)',
       'EPUB edition (out of date)',
       'PDF-kiadás (elavult)',
@@ -115,6 +123,10 @@ describe('npm run build --format html after the manuscript changed', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).not.toContain('kept');
     expect((await links(outputDir)).filter((link) => downloads.test(link.href)).map((link) => link.text)).toEqual([
+      'PDF edition',
+      'EPUB edition',
+      'PDF-kiadás',
+      'EPUB-kiadás',
       'PDF edition',
       'EPUB edition',
       'PDF-kiadás',

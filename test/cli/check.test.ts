@@ -16,8 +16,8 @@ describe('npm run check', () => {
     expect(stdout).toBe(
       [
         '2099-1: valid; 15 segments (11 text, 4 footnotes)',
-        '  en: 123 words, 5 notes; source',
-        '  hu: 116 words, 5 notes; 15 confirmed, 0 stale, 0 unconfirmed, 0 missing',
+        '  en: 148 words, 5 notes; source',
+        '  hu: 143 words, 5 notes; 15 confirmed, 0 stale, 0 unconfirmed, 0 missing',
         '',
       ].join('\n'),
     );

@@ -74,7 +74,8 @@ afterAll(async () => {
 
 describe('release', () => {
   it('names, lists and checksums every file', async () => {
-    expect(Object.keys(await hashTree(first)).sort()).toEqual([
+    const names = Object.keys(await hashTree(first)).sort();
+    expect(names.filter((name) => !name.startsWith('html/'))).toEqual([
       'SHA256SUMS',
       'index.html',
       'jlaga-2099-1-en.epub',
@@ -85,8 +86,15 @@ describe('release', () => {
       'jlaga-2099-1.zip',
       'manifest.json',
     ]);
+    // The HTML editions to read online, as the zip has them.
+    const zip = readZip(await readFile(path.join(first, 'jlaga-2099-1-html.zip')));
+    expect(names.filter((name) => name.startsWith('html/'))).toEqual(
+      zip.map((entry) => entry.name.replace(/^jlaga-2099-1-html\//, 'html/')).sort(),
+    );
+    for (const entry of zip)
+      expect(await readFile(path.join(first, entry.name.replace(/^jlaga-2099-1-html\//, 'html/')))).toEqual(entry.data);
     const { stdout } = await run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: first });
-    expect(stdout.trim().split('\n')).toHaveLength(8);
+    expect(stdout.trim().split('\n')).toHaveLength(names.length - 1);
     const manifest = JSON.parse(await readFile(path.join(first, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest).toMatchObject({ issue: '2099/1', date: '2099-01-15', draft: false, languages: ['en', 'hu'] });
     expect(manifest.authors[0]).toEqual({ en: 'Bálint Jurászik', hu: 'Jurászik Bálint' });
@@ -95,8 +103,16 @@ describe('release', () => {
     expect(pdf?.pages).toBeGreaterThan(0);
     expect(manifest.tool.name).toBe('jlaga-pipeline');
     expect(await verifyRelease(first)).toEqual([]);
-    // The downloads page is valid like the editions.
+    expect(manifest.online).toEqual({
+      editions: { en: 'html/en/index.html', hu: 'html/hu/index.html' },
+      parallel: 'html/parallel.html',
+    });
+    // The downloads page is valid like the editions, links them online and takes their fonts.
     expect(await checkHtml([path.join(first, 'index.html')])).toEqual([]);
+    const downloads = await readFile(path.join(first, 'index.html'), 'utf8');
+    expect(downloads).toContain('<link rel="stylesheet" href="html/assets/fonts.css">');
+    for (const href of ['html/en/index.html', 'html/hu/index.html', 'html/parallel.html'])
+      expect(downloads).toContain(`href="${href}"`);
   });
 
   it('is reproducible: a second release into another folder, later, is byte-identical', async () => {
@@ -212,7 +228,11 @@ describe('release', () => {
       // Released anyway: its problems are warnings.
       const warnings = (draft.files[0]?.messages ?? []).filter((message) => message.source === 'release');
       expect(warnings.map((message) => message.fatal)).toEqual([false, false, false]);
-      expect(Object.keys(await hashTree(draft.folder)).sort()).toEqual([
+      expect(
+        Object.keys(await hashTree(draft.folder))
+          .filter((name) => !name.startsWith('html/'))
+          .sort(),
+      ).toEqual([
         'SHA256SUMS',
         'index.html',
         'jlaga-2099-1-draft.zip',

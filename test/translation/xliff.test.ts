@@ -247,8 +247,8 @@ describe('xliff export', () => {
     ]);
     // A table: the cells are text; the pipes, as padded in each language, are codes.
     expect(both('s2-1-table')).toEqual([
-      '<1:| >Year<2: | >Share<3: |⏎| ---- | ----: |⏎| >1999<4: | >3.5%<5:  |⏎| >2099<6: | >25%<7:   |>',
-      '<1:| >Év<2:   | >Arány<3: |⏎| ---- | ----: |⏎| >1999<4: | >3,5%<5:  |⏎| >2099<6: | >25%<7:   |>',
+      '<1:| >Country<2:                     | >Support (% of GDP)<3: | >Jobs promised<4: | >Permitting (months)<5: | >Investment (USD billion)<6: |⏎| --------------------------- | -----------------: | ------------: | ------------------: | -----------------------: |⏎| >Republic of Korea<7:           |                >2.8<8: |        >12,400<9: |                  >18<10: |                    >350.0<11: |⏎| >Japan<12:                       |                >1.9<13: |         >8,150<14: |                  >24<15: |                    >550.0<16: |⏎| >Federal Republic of Germany<17: |                >0.7<18: |         >3,020<19: |                  >30<20: |                     >12.5<21: |>',
+      '<1:| >Ország<2:                              | >Támogatás (a GDP %-a)<3: | >Ígért munkahely<4: | >Engedélyezés (hónap)<5: | >Beruházás (milliárd USD)<6: |⏎| ----------------------------------- | --------------------: | --------------: | -------------------: | -----------------------: |⏎| >Koreai Köztársaság<7:                  |                   >2,8<8: |          >12 400<9: |                   >18<10: |                    >350,0<11: |⏎| >Japán<12:                               |                   >1,9<13: |           >8 150<14: |                   >24<15: |                    >550,0<16: |⏎| >Németországi Szövetségi Köztársaság<17: |                   >0,7<18: |           >3 020<19: |                   >30<20: |                     >12,5<21: |>',
     ]);
     // An ordered list and inline code, whose code differs in the translation.
     expect(both('s2-2-list')).toEqual([

@@ -3,9 +3,9 @@
 # .npmrc), the jlaga program compiled from them (scripts/compile.ts), then the programs
 # the editions and their tests need from the system: a Chromium, Chrome or Edge (prints
 # the PDFs; the browser tests), Java with the Nu Html Checker and EPUBCheck (validate
-# releases), poppler and qpdf (the tests' PDF checks) and xmllint (the tests' XLIFF
-# checks). Nothing is downloaded from anywhere but the npm registry and the system's
-# package manager.
+# releases), poppler and qpdf (the tests' PDF checks), xmllint (the tests' XLIFF
+# checks) and the Translate Toolkit (the tests' TMX check). Nothing is downloaded
+# from anywhere but the npm registry and the system's package manager.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,7 @@ declare -A needs=(
   [poppler-utils]="pdftotext and pdfinfo, only for the tests: install poppler (macOS: brew install poppler)"
   [qpdf]="qpdf, only for the tests: install qpdf (macOS: brew install qpdf)"
   [libxml2-utils]="xmllint, only for the tests: install libxml2's tools (macOS has xmllint)"
+  [translate-toolkit]="the Translate Toolkit, only for the tests' TMX check: pip install translate-toolkit"
 )
 
 missing=()
@@ -40,6 +41,8 @@ fi
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
+# Debian's package of it is a module of Debian's own Python.
+/usr/bin/python3 -c 'import translate.storage.tmx' 2>/dev/null || missing+=(translate-toolkit)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

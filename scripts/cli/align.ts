@@ -22,8 +22,11 @@ import { ManuscriptWriteError, writeManuscript } from '../translation/write-manu
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 import { didYouMean } from './suggest.js';
+import { Memory } from '../memory/fuzzy.js';
+import { seriesMemory } from '../memory/series-memory.js';
+import { formatSuggestions, suggestionsFor } from '../memory/suggestions.js';
 
-const usage = `Usage: jlaga align status [<issue>…] [--lang <lang>] [--only <states>] [--json]
+const usage = `Usage: jlaga align status [<issue>…] [--lang <lang>] [--only <states>] [--suggest] [--json]
        jlaga align confirm <issue> <id…> [--lang <lang>]
        jlaga align confirm <issue> --all-current [--lang <lang>]
 
@@ -37,6 +40,8 @@ status    A table of the segments with the state of each translation (confirmed,
           --only lists only the segments with a translation in these states,
           comma-separated or repeated: ${targetStates.join(', ')}.
           The totals and the exit code stay the issue's.
+          --suggest adds, for each missing or stale translation, the best matches of
+          its source in the series' translation memory (jlaga tm), 70% and over.
           --json prints the same as JSON. Exits 1 when a translation is missing or
           stale, so CI can gate on it.
 
@@ -61,6 +66,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       lang: { type: 'string', multiple: true },
       only: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      suggest: { type: 'boolean' },
     },
     usage,
     io,
@@ -73,8 +79,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return fail('--all-current is an option of confirm (see jlaga align --help).', exitCode.usage, io);
     const only = parsed.values.only === undefined ? undefined : statesOption(parsed.values.only, io);
     if (typeof only === 'number') return only;
-    const { lang: langs, json } = parsed.values;
-    return status(parsed.positionals.slice(1), { json: json === true, langs, only }, io);
+    const { lang: langs, json, suggest } = parsed.values;
+    return status(parsed.positionals.slice(1), { json: json === true, langs, only, suggest: suggest === true }, io);
   }
   if (command !== 'confirm')
     return fail(
@@ -147,6 +153,8 @@ interface StatusOptions {
   langs: string[] | undefined;
   /** `--only`: the states whose segments to list. */
   only: TargetState[] | undefined;
+  /** `--suggest`: matches from the translation memory for what is missing or stale. */
+  suggest: boolean;
 }
 
 /**
@@ -166,6 +174,7 @@ async function status(issueNames: string[], options: StatusOptions, io: CommandI
   }
   let code: number = exitCode.ok;
   const results = [];
+  const memory = options.suggest ? new Memory((await seriesMemory()).pairs) : undefined;
   for (const { location, result } of reads) {
     const report = formatReport(result.files, { color: io.stderr.isTTY });
     if (report) io.stderr.write(`${report}\n`);
@@ -176,8 +185,10 @@ async function status(issueNames: string[], options: StatusOptions, io: CommandI
     }
     const issueStatus = narrowStatus(await translationStatus(result.issue), { langs, only });
     if (!issueStatus.ok) code = exitCode.errors;
-    if (json) results.push(issueStatus);
+    const suggestions = memory ? suggestionsFor(result.issue, memory, { langs }) : undefined;
+    if (json) results.push(suggestions ? { ...issueStatus, suggestions } : issueStatus);
     else io.stdout.write(formatStatus(issueStatus, { color: io.stdout.isTTY === true && !io.noColor, langs }));
+    if (!json && memory && suggestions) io.stdout.write(formatSuggestions(suggestions, memory));
   }
   if (json) io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   return code;

@@ -26,6 +26,7 @@ export const commands: readonly CommandEntry[] = [
     summary: 'the series glossary: where each term is used and departed from',
     load: () => import('./glossary.js'),
   },
+  { name: 'tm', summary: 'the translation memory: export to TMX, import a TMX', load: () => import('./tm.js') },
   { name: 'diff', summary: 'what changed between two versions of an issue', load: () => import('./diff.js') },
   { name: 'xliff', summary: 'exchange translations with CAT tools (XLIFF 2.0)', load: () => import('./xliff.js') },
   { name: 'bench', summary: 'measure the stages against their targets', load: () => import('./bench.js') },

@@ -11,6 +11,7 @@ import type { Rule, RuleTable } from '../messages/rules.js';
 import { projectRoot } from '../project.js';
 import { releaseRuleTable, validatorRuleTable } from '../release/rules.js';
 import { xliffRuleTable } from '../translation/xliff-import-rules.js';
+import { tmxRuleTable } from '../memory/tmx-read.js';
 
 /** The tables whose documentation holds a generated rule table; tables of one file share its table. */
 export const documentedTables: readonly RuleTable<string>[] = [
@@ -19,6 +20,7 @@ export const documentedTables: readonly RuleTable<string>[] = [
   releaseRuleTable,
   validatorRuleTable.epubcheck,
   validatorRuleTable.nu,
+  tmxRuleTable,
 ];
 
 /** The documented tables by their docs file, in the order above. */

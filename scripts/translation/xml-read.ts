@@ -72,14 +72,17 @@ export function attributeOf(element: XmlElement, local: string, uri = ''): strin
  *
  * @param chunks the document's bytes (a file stream, or buffers); a byte order mark is skipped.
  * @param options.maxBytes refuse the document once more bytes than this have come (`too-large`).
+ * @param options.externalDoctype accept a document type declaration that only names an
+ *   external DTD (TMX files carry `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`); it is never read,
+ *   and one with an internal subset (`[…]`, where entities are declared) is still refused.
  * @returns the root element, or the first problem with its place. Stops at the first
  *   problem: nothing after it is read.
  */
 export async function parseXml(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; externalDoctype?: boolean } = {},
 ): Promise<XmlReadResult> {
-  const reader = new TreeReader();
+  const reader = new TreeReader(options.externalDoctype === true);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   try {
@@ -152,7 +155,7 @@ class TreeReader {
   /** The stream offset after the last tag, CDATA section or declaration: where text starts. */
   private markupEnd = 0;
 
-  constructor() {
+  constructor(private readonly externalDoctype = false) {
     const parser = this.parser;
     parser.on('error', (error) => {
       const { reason, offset } = describeSaxesError(error.message.replace(/^\d+:\d+: /, ''), this.state());
@@ -165,11 +168,17 @@ class TreeReader {
       }
       this.markupEnd = parser.position;
     });
-    parser.on('doctype', () => {
+    parser.on('doctype', (doctype: string) => {
+      if (this.externalDoctype && !doctype.includes('[')) {
+        this.markupEnd = parser.position;
+        return;
+      }
       const at = this.text.lastIndexOf('<!DOCTYPE', parser.position) ?? this.text.lastIndexOf('<!', parser.position);
       this.stop(
         'syntax',
-        'Unexpected document type declaration, expected none (XLIFF has none, and its entities are never read)',
+        this.externalDoctype
+          ? 'Unexpected document type declaration with declarations of its own, expected at most the name of an external DTD'
+          : 'Unexpected document type declaration, expected none (XLIFF has none, and its entities are never read)',
         at ?? parser.position,
       );
     });

@@ -8,6 +8,7 @@
  *                            EPUB, PDF) beside one English PDF by a minimal Paged.js script
  *   rebuild, unchanged       `jlaga build 2026-3` when the output is up to date
  *   preview                  one paragraph edited → the new page served by `jlaga dev`
+ *   memory suggestions       the sample's segments matched against about 6,000 pairs
  *   year, unchanged          (--all) twelve issues built again, nothing changed
  *   release                  (--all) `jlaga release 2026-3` beside the full build
  *   read 10 MB               (--large, --all) reading a generated 10 MB manuscript
@@ -26,6 +27,7 @@ import { compiledProgram, projectRoot } from '../scripts/project.js';
 import { ensurePandoc, pagedJsTimes, pandocTimes } from './anchors.js';
 import { copyManuscripts, jlagaTimes, previewTimes, releaseTimes, yearTimes } from './loops.js';
 import { median, processTimes, time } from './measure.js';
+import { memoryMatchTimes } from './memory.js';
 import { largeRead, stageTimes } from './stages.js';
 import type { StageTimes } from './stages.js';
 
@@ -124,6 +126,16 @@ export async function benchmark(options: BenchOptions): Promise<BenchResult> {
       command: 'jlaga dev 2026-3: write → page served',
       ours: await previewTimes(runs, root),
       goal: { ms: 100 },
+    });
+
+    progress('translation memory');
+    const matching = await memoryMatchTimes(runs);
+    rows.push({
+      row: 'memory suggestions',
+      command: 'align status --suggest: every segment',
+      ours: matching.times,
+      goal: { ms: 1000 },
+      note: `${matching.segments} segments against ${matching.pairs} pairs`,
     });
 
     if (options.all) {

@@ -26,14 +26,28 @@ export function words(text: string): string[] {
     .map((word) => (/^[\d.,%-]+$/.test(word) ? '#' : word));
 }
 
+/** How often each character occurs in `key`. */
+function counts(key: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const code of key) found.set(code, (found.get(code) ?? 0) + 1);
+  return found;
+}
+
 /** A memory made ready for matching: each pair's source words, as a string of one character per word. */
 export class Memory {
   private readonly vocabulary = new Map<string, string>();
   private readonly entries: Array<{ pair: MemoryPair; key: string; length: number }>;
+  /** For each word's character, the entries that have it and how often. */
+  private readonly postings = new Map<string, Array<[entry: number, count: number]>>();
 
   constructor(pairs: readonly MemoryPair[]) {
-    this.entries = pairs.map((pair) => {
+    this.entries = pairs.map((pair, index) => {
       const key = this.encode(words(pair.source.text));
+      for (const [code, count] of counts(key)) {
+        let list = this.postings.get(code);
+        if (!list) this.postings.set(code, (list = []));
+        list.push([index, count]);
+      }
       return { pair, key, length: key.length };
     });
   }
@@ -60,13 +74,19 @@ export class Memory {
     const key = this.encode(words(text));
     const length = key.length;
     if (length === 0) return [];
+    // The words a pair has in common with the text bound its score from above (the
+    // distance is at least the longer length less the words in common): only the
+    // pairs whose bound reaches the threshold are measured.
+    const common = new Int32Array(this.entries.length);
+    for (const [code, count] of counts(key)) {
+      for (const [entry, times] of this.postings.get(code) ?? []) common[entry] = (common[entry] ?? 0) + Math.min(count, times);
+    }
     const found: Match[] = [];
-    for (const entry of this.entries) {
+    for (const [index, entry] of this.entries.entries()) {
+      const longer = Math.max(length, entry.length);
+      if ((common[index] ?? 0) / longer < threshold) continue;
       const { pair } = entry;
       if (pair.source.lang !== sourceLang || pair.target.lang !== targetLang || options.except?.(pair)) continue;
-      const longer = Math.max(length, entry.length);
-      // The distance is at least the difference of the lengths: skip what cannot reach the threshold.
-      if (1 - Math.abs(length - entry.length) / longer < threshold) continue;
       const score = 1 - leven(key, entry.key) / longer;
       if (score >= threshold) found.push({ pair, score });
     }

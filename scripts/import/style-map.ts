@@ -1,0 +1,40 @@
+/**
+ * How mammoth maps Word's paragraph styles, besides its own defaults (headings, lists,
+ * notes): the styles that Word, LibreOffice and pandoc use for a title, a quotation or
+ * a table of contents. A table of contents is left out: the editions make their own.
+ * The class names say to the next stage what a paragraph was (`doc-title`).
+ */
+const tableOfContents = [
+  ...Array.from({ length: 9 }, (_, index) => `toc ${index + 1}`),
+  ...Array.from({ length: 9 }, (_, index) => `TOC ${index + 1}`),
+  ...Array.from({ length: 10 }, (_, index) => `Contents ${index + 1}`),
+  'TOC Heading',
+  'Contents Heading',
+  'Table of Contents',
+];
+
+const quotations = ['Quote', 'Intense Quote', 'Block Text', 'Quotations', 'Block Quotation'];
+
+const bodyText = [
+  'Body Text',
+  'First Paragraph',
+  'Compact',
+  'Text Body',
+  'Definition Term',
+  'Definition',
+  'Abstract',
+  'Caption',
+  'Image Caption',
+  'Table Caption',
+];
+
+/** The style map given to mammoth, before its defaults. */
+export const styleMap: string[] = [
+  "p[style-name='Title'] => h1.doc-title:fresh",
+  "p[style-name='Subtitle'] => p.doc-subtitle:fresh",
+  "p[style-name='Author'] => p.doc-author:fresh",
+  "p[style-name='Date'] => p.doc-date:fresh",
+  ...quotations.map((name) => `p[style-name='${name}'] => blockquote > p:fresh`),
+  ...bodyText.map((name) => `p[style-name='${name}'] => p:fresh`),
+  ...tableOfContents.map((name) => `p[style-name='${name}'] => !`),
+];

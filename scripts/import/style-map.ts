@@ -28,8 +28,16 @@ const bodyText = [
   'Table Caption',
 ];
 
+// mammoth's own list rules, first: a list item keeps its list whatever its style
+// (pandoc writes list items in "Compact", mapped below to plain paragraphs).
+const lists = [1, 2, 3, 4, 5].flatMap((level) => {
+  const outer = 'ul|ol > li > '.repeat(level - 1);
+  return [`p:unordered-list(${level}) => ${outer}ul > li:fresh`, `p:ordered-list(${level}) => ${outer}ol > li:fresh`];
+});
+
 /** The style map given to mammoth, before its defaults. */
 export const styleMap: string[] = [
+  ...lists,
   "p[style-name='Title'] => h1.doc-title:fresh",
   "p[style-name='Subtitle'] => p.doc-subtitle:fresh",
   "p[style-name='Author'] => p.doc-author:fresh",

@@ -72,7 +72,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (reserved !== undefined) return usageError(`${reserved}.`, io);
   const series = path.join(path.dirname(folder), 'series.yaml');
   if (!existsSync(series)) {
-    return usageError(`No series.yaml in ${displayPath(path.dirname(folder))}: an issue folder sits beside its series file.`, io);
+    return usageError(
+      `No series.yaml in ${displayPath(path.dirname(folder))}: an issue folder sits beside its series file.`,
+      io,
+    );
   }
   const json = parsed.values.json === true;
   const target = { slug: path.basename(folder), folder, series };
@@ -81,7 +84,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
   if (!existing || lang === undefined || lang === source) {
     if (parsed.values.replace === true) {
-      return usageError('--replace is an option of a translation’s import (with --lang): an author’s file makes a new issue.', io);
+      return usageError(
+        '--replace is an option of a translation’s import (with --lang): an author’s file makes a new issue.',
+        io,
+      );
     }
     const { importAuthor } = await import('../import/import-author.js');
     const { IssueWriteError } = await import('../import/write-issue.js');
@@ -111,7 +117,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   said.write(
     `Aligned ${displayPath(file)} to ${target.slug}: ${result.written} ${lang} blocks written (unconfirmed), ${result.kept} kept, ${result.uncertain} to check.\n`,
   );
-  said.write(`Next: check the warnings, then jlaga align confirm ${target.slug} <id…> once each translation is read.\n`);
+  said.write(
+    `Next: check the warnings, then jlaga align confirm ${target.slug} <id…> once each translation is read.\n`,
+  );
   return exitCode.ok;
 }
 
@@ -127,7 +135,9 @@ function issueFolder(issue: string): string {
 async function sourceLanguage(folder: string): Promise<string | undefined> {
   const { readFile } = await import('node:fs/promises');
   const text = await readFile(path.join(folder, 'index.md'), 'utf8');
-  return /^languages:\s*\[\s*"?([a-z]{2,3})"?/m.exec(text)?.[1] ?? /^languages:\s*\n\s*-\s*"?([a-z]{2,3})/m.exec(text)?.[1];
+  return (
+    /^languages:\s*\[\s*"?([a-z]{2,3})"?/m.exec(text)?.[1] ?? /^languages:\s*\n\s*-\s*"?([a-z]{2,3})/m.exec(text)?.[1]
+  );
 }
 
 /**

@@ -159,8 +159,7 @@ function editorsPageStart(blocks: RootContent[], labels: ImportLabels): number {
     const text = texts[index] ?? '';
     if (!text.startsWith(labels.seriesName) && !labels.editorsPageTitles.includes(text)) continue;
     const after = texts.slice(index + 1).join('\n');
-    const namesEditors =
-      after.includes(labels.editors) || labels.editorNames.some((name) => after.includes(name));
+    const namesEditors = after.includes(labels.editors) || labels.editorNames.some((name) => after.includes(name));
     if (namesEditors) return index;
   }
   return blocks.length;

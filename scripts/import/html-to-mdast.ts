@@ -44,7 +44,7 @@ const handlers = {
       type: 'footnoteDefinition',
       identifier: note,
       label: note,
-      children: state.toFlow(state.all(node)) as FootnoteDefinition['children'],
+      children: state.toFlow(state.all(node)),
     };
     state.patch(node, definition);
     return definition;
@@ -61,11 +61,8 @@ export async function htmlToMdast(html: string): Promise<{ tree: Root; findings:
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(file);
   const tables = inspectTables(hast);
-  const processor = unified()
-    .use(rehypeWordNotes)
-    .use(rehypeWordText)
-    .use(rehypeRemark, { handlers, newlines: false });
-  const tree = (await processor.run(hast, file)) as unknown as Root;
+  const processor = unified().use(rehypeWordNotes).use(rehypeWordText).use(rehypeRemark, { handlers, newlines: false });
+  const tree = await processor.run(hast, file);
   trimNotes(tree);
   return { tree, findings: { droppedLinks: file.data.droppedLinks ?? [], ...tables } };
 }

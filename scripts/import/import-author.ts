@@ -100,10 +100,18 @@ export async function importAuthor(docxPath: string, target: NewIssue, lang: Lan
     report(docxFile, 'import-link', `Unexpected link to \`${link.href}\` on ${quote(link.text)}: kept as text`);
   }
   for (const table of findings.headerlessTables) {
-    report(docxFile, 'import-table', `Missing header row in the table that starts ${quote(table)}: its first row is the header`);
+    report(
+      docxFile,
+      'import-table',
+      `Missing header row in the table that starts ${quote(table)}: its first row is the header`,
+    );
   }
   for (const table of findings.mergedCellTables) {
-    report(docxFile, 'import-table', `Unexpected merged cells in the table that starts ${quote(table)}: each cell stands alone`);
+    report(
+      docxFile,
+      'import-table',
+      `Unexpected merged cells in the table that starts ${quote(table)}: each cell stands alone`,
+    );
   }
   for (const dropped of docx.dropped) report(docxFile, 'import-dropped', `Not kept: ${dropped}`);
 
@@ -122,7 +130,8 @@ export async function importAuthor(docxPath: string, target: NewIssue, lang: Lan
     const leftToFill = new Set(gaps.map((gap) => gap.key));
     const refused = read.files.flatMap((file) =>
       file.messages.filter(
-        (message) => message.fatal === true && !(message.ruleId === 'missing-key' && leftToFill.has(missingKey(message.reason))),
+        (message) =>
+          message.fatal === true && !(message.ruleId === 'missing-key' && leftToFill.has(missingKey(message.reason))),
       ),
     );
     if (refused.length === 0) return true;

@@ -46,7 +46,7 @@ interface SeriesFile {
  */
 export function importLabels(lang: Lang, seriesPath: string): ImportLabels {
   const locale = JSON.parse(readFileSync(path.join(localesDir, `${lang}.json`), 'utf8')) as LocaleFile;
-  let series: SeriesFile = {};
+  let series: SeriesFile;
   try {
     series = (parse(readFileSync(seriesPath, 'utf8')) as SeriesFile | null) ?? {};
   } catch {

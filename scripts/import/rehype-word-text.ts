@@ -104,4 +104,3 @@ function keepable(href: string): boolean {
   if (/^https?:\/\/[^\s/]/i.test(href)) return true;
   return /^mailto:[^?]+$/i.test(href);
 }
-

@@ -51,7 +51,10 @@ export class IdMaker {
  * @param parentNumber the number of the section above, for a lettered heading.
  * @returns the key, and the section's number for the headings below it.
  */
-export function sectionKey(text: string, parentNumber: string | undefined): { key: string; number: string | undefined } {
+export function sectionKey(
+  text: string,
+  parentNumber: string | undefined,
+): { key: string; number: string | undefined } {
   const numbered = /^\s*((?:\d+\.)*\d+)\.?\s+(.*)$/u.exec(text);
   const lettered = /^\s*([a-z])\)\s+(.*)$/u.exec(text);
   let number: string | undefined;
@@ -74,7 +77,11 @@ export function sectionKey(text: string, parentNumber: string | undefined): { ke
  */
 export function noteLabel(text: string): string {
   const capitals = /(?:^|\s)(\p{Lu}{2,}(?:[-–]\p{Lu}{2,})?)[,\s]/u.exec(text.slice(0, 80))?.[1];
-  const words = capitals ? slugWords(capitals) : slugWords(text).filter((word) => !stopWords.has(word)).slice(0, 2);
+  const words = capitals
+    ? slugWords(capitals)
+    : slugWords(text)
+        .filter((word) => !stopWords.has(word))
+        .slice(0, 2);
   const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text)?.[1];
   const label = [...words.slice(0, 3), ...(year ? [year] : [])].join('-');
   return label === '' ? 'note' : label;

@@ -52,7 +52,9 @@ export async function writeIssueFolder(
     if (error instanceof IssueWriteError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
-    throw new IssueWriteError(`Cannot write ${folder}: ${(error as Error).message}; nothing written.`, { cause: error });
+    throw new IssueWriteError(`Cannot write ${folder}: ${(error as Error).message}; nothing written.`, {
+      cause: error,
+    });
   } finally {
     await rm(staged, { recursive: true, force: true }).catch(() => undefined);
     removeHandlers();

@@ -64,6 +64,7 @@ export async function htmlToMdast(html: string): Promise<{ tree: Root; findings:
   const processor = unified().use(rehypeWordNotes).use(rehypeWordText).use(rehypeRemark, { handlers, newlines: false });
   const tree = await processor.run(hast, file);
   trimNotes(tree);
+  tightLists(tree);
   return { tree, findings: { droppedLinks: file.data.droppedLinks ?? [], ...tables } };
 }
 
@@ -103,4 +104,14 @@ function trimNotes(tree: Root): void {
     const text = first?.type === 'paragraph' ? first.children[0] : undefined;
     if (text?.type === 'text') text.value = text.value.replace(/^\s+/, '');
   }
+}
+
+/** Word has no loose lists: an item with one paragraph (and maybe a list under it) is tight. */
+function tightLists(tree: Root): void {
+  visit(tree, 'list', (list) => {
+    const tight = list.children.every((item) => item.children.filter((child) => child.type !== 'list').length <= 1);
+    if (!tight) return;
+    list.spread = false;
+    for (const item of list.children) item.spread = false;
+  });
 }

@@ -35,8 +35,16 @@ const lists = [1, 2, 3, 4, 5].flatMap((level) => {
   return [`p:unordered-list(${level}) => ${outer}ul > li:fresh`, `p:ordered-list(${level}) => ${outer}ol > li:fresh`];
 });
 
+// mammoth's own heading rules, before the lists: a numbered heading (outline
+// numbering in LibreOffice and Word) is a heading, not a list item.
+const headings = [1, 2, 3, 4, 5, 6].flatMap((level) => [
+  `p[style-name='Heading ${level}'] => h${level}:fresh`,
+  `p[style-name='heading ${level}'] => h${level}:fresh`,
+]);
+
 /** The style map given to mammoth, before its defaults. */
 export const styleMap: string[] = [
+  ...headings,
   ...lists,
   "p[style-name='Title'] => h1.doc-title:fresh",
   "p[style-name='Subtitle'] => p.doc-subtitle:fresh",

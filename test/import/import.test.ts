@@ -17,14 +17,18 @@ const sampleIssue = path.join(fixtures, '..', '..', 'manuscript', '2026-3');
 
 /** Text as the editions print it and as the import reads it back: quotes, dashes and spaces made plain. */
 function plain(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\u00ad/g, '')
-    .replace(/[“”„"]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\u00ad/g, '')
+      .replace(/[“”„"]/g, '"')
+      .replace(/[‘’']/g, "'")
+      .replace(/[–—]/g, '-')
+      .replace(/\s+/g, ' ')
+      // The Hungarian edition spaces dates as its typography wants them (2020. 02. 08.).
+      .replace(/(\d\.) (?=\d)/g, '$1')
+      .trim()
+  );
 }
 
 /** Each top-level block of each text segment in `lang`, as plain text. */

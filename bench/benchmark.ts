@@ -12,6 +12,7 @@
  *   year, unchanged          (--all) twelve issues built again, nothing changed
  *   release                  (--all) `jlaga release 2026-3` beside the full build
  *   read 10 MB               (--large, --all) reading a generated 10 MB manuscript
+ *   import 50 pages          (--all) `jlaga import` of a generated 50-page DOCX with 200 notes
  *   test suite               (--all) the tests on this checkout
  *
  * Each figure is the median of `runs` runs, every command a new process as a user
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { compiledProgram, projectRoot } from '../scripts/project.js';
 import { ensurePandoc, pagedJsTimes, pandocTimes } from './anchors.js';
+import { importTimes } from './import.js';
 import { copyManuscripts, jlagaTimes, previewTimes, releaseTimes, yearTimes } from './loops.js';
 import { median, processTimes, time } from './measure.js';
 import { memoryMatchTimes } from './memory.js';
@@ -167,6 +169,15 @@ export async function benchmark(options: BenchOptions): Promise<BenchResult> {
       });
     }
     if (options.all) {
+      progress('import 50 pages');
+      const imported = await importTimes(runs, root);
+      rows.push({
+        row: 'import 50 pages',
+        command: 'jlaga import <50 pages, 200 notes>.docx',
+        ours: imported.times,
+        goal: { ms: 2000 },
+        note: imported.note,
+      });
       progress('test suite');
       const [ms] = await time(() =>
         run(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {

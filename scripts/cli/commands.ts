@@ -12,6 +12,11 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
+  {
+    name: 'import',
+    summary: 'make an issue from Word files: the author’s, then its translation',
+    load: () => import('./import.js'),
+  },
   { name: 'check', summary: 'validate issues and summarise them', load: () => import('./check.js') },
   { name: 'build', summary: 'build the HTML, PDF and EPUB editions', load: () => import('./build.js') },
   { name: 'dev', summary: 'preview an issue, rebuilt on every change', load: () => import('./dev.js') },

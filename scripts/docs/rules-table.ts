@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importRuleTable } from '../import/rules.js';
 import { manuscriptRules } from '../manuscript/rules.js';
 import type { Rule, RuleTable } from '../messages/rules.js';
 import { projectRoot } from '../project.js';
@@ -21,6 +22,7 @@ export const documentedTables: readonly RuleTable<string>[] = [
   validatorRuleTable.epubcheck,
   validatorRuleTable.nu,
   tmxRuleTable,
+  importRuleTable,
 ];
 
 /** The documented tables by their docs file, in the order above. */

@@ -79,7 +79,8 @@ export class Memory {
     // pairs whose bound reaches the threshold are measured.
     const common = new Int32Array(this.entries.length);
     for (const [code, count] of counts(key)) {
-      for (const [entry, times] of this.postings.get(code) ?? []) common[entry] = (common[entry] ?? 0) + Math.min(count, times);
+      for (const [entry, times] of this.postings.get(code) ?? [])
+        common[entry] = (common[entry] ?? 0) + Math.min(count, times);
     }
     const found: Match[] = [];
     for (const [index, entry] of this.entries.entries()) {

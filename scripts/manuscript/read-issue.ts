@@ -38,6 +38,8 @@ export interface ValidatedIssue {
   tree: Root;
   /** The digests of the files it was read from: what its editions are built from. */
   sources: SourceDigests;
+  /** The series glossary its translations are held to, when the series has one. */
+  glossary?: Glossary | undefined;
 }
 
 export interface ReadResult {
@@ -105,6 +107,7 @@ export async function readIssue(location: IssueLocation, version?: ManuscriptVer
           segments,
           tree,
           sources: await sourceDigests(bytes, seriesBytes, location),
+          glossary,
         }
       : undefined;
   return { files, segments, languages, issue, glossary };

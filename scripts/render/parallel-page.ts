@@ -7,6 +7,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { unified } from 'unified';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
+import { glossaryFindings } from '../manuscript/remark-glossary.js';
+import type { Departure } from '../manuscript/remark-glossary.js';
 import type { Lang } from '../manuscript/schema.js';
 import type { TranslationState } from '../manuscript/types.js';
 import { editionToHast } from './edition-hast.js';
@@ -67,6 +69,8 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions, li
       ),
     ),
   ];
+  // Where a translation departs from the series glossary, its cell says so.
+  const departures = issue.glossary ? glossaryFindings(issue.segments, issue.languages, issue.glossary).departures : [];
   for (const segment of issue.segments) {
     rows.push(
       row(
@@ -80,7 +84,10 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions, li
               : trees.notes.find(
                   (note) => note.properties.dataNote === String(edition.noteNumbers[segment.footnote ?? '']),
                 );
-          return cell(edition.lang, content ? [content] : [], state, labels);
+          const notes = departures
+            .filter((departure) => departure.segment === segment && departure.lang === edition.lang)
+            .map((departure) => glossaryNote(departure, source, labels));
+          return cell(edition.lang, [...notes, ...(content ? [content] : [])], state, labels);
         }),
       ),
     );
@@ -103,6 +110,16 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions, li
   });
   unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: source }).runSync(page);
   return page;
+}
+
+/** A cell's note of a departure from the glossary, in the cell's language. */
+function glossaryNote(departure: Departure, source: Lang, labels: Labels): Element {
+  const forms = (departure.entry.forms[departure.lang] ?? []).join(' / ');
+  const text =
+    departure.kind === 'missing'
+      ? labels.t('glossaryMissing', { term: departure.entry.forms[source]?.[0] ?? '', forms })
+      : labels.t('glossaryAvoided', { text: departure.text ?? '', forms });
+  return h('p', { className: ['glossary'] }, text);
 }
 
 function indexSegments(trees: EditionTrees): Map<string, Element> {

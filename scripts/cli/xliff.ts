@@ -15,8 +15,13 @@ import { ManuscriptWriteError } from '../translation/write-manuscript.js';
 import type { CommandIo } from './io.js';
 import { issueArguments, parseCommandLine, usageError } from './arguments.js';
 import { didYouMean } from './suggest.js';
+import type { ValidatedIssue } from '../manuscript/read-issue.js';
+import { Memory } from '../memory/fuzzy.js';
+import { seriesMemory } from '../memory/series-memory.js';
+import { suggestionsFor } from '../memory/suggestions.js';
+import type { Candidate } from '../translation/xliff-export.js';
 
-const usage = `Usage: jlaga xliff export <issue> [--lang <lang>] [--only <states>] [--out <file>]
+const usage = `Usage: jlaga xliff export <issue> [--lang <lang>] [--only <states>] [--suggest] [--out <file>]
        jlaga xliff import <issue> <file> [--json]
 
 export   Write the issue's translations into one language as an XLIFF 2.0 file for a CAT
@@ -27,6 +32,9 @@ export   Write the issue's translations into one language as an XLIFF 2.0 file f
          series.yaml, glossary.yaml or a folder). A stale unit has a note with the
          source text its translation was confirmed against, found in the
          manuscript's git history by its src hash (or one that says it is not there).
+         --suggest gives each missing or stale unit the best matches of its source in
+         the series' translation memory (jlaga tm), 70% and over, as translation
+         candidates (<mtc:matches>) that CAT tools show beside the segment.
 import   Write the targets of an XLIFF file into the manuscript's blocks of its target
          language, changing only the blocks whose text changed; units in state final or
          reviewed are confirmed. On any problem the whole file is refused and nothing is
@@ -36,6 +44,14 @@ import   Write the targets of an XLIFF file into the manuscript's blocks of its 
 
 Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad usage.`;
 
+/** The memory's candidates for the missing and stale translations of `issue` into `lang`. */
+async function candidatesFrom(issue: ValidatedIssue, lang: string): Promise<Map<string, Candidate[]>> {
+  const memory = new Memory((await seriesMemory()).pairs);
+  return new Map(
+    suggestionsFor(issue, memory, { langs: [lang] }).map((suggestion) => [suggestion.segment, suggestion.matches]),
+  );
+}
+
 /**
  * Run `jlaga xliff` with its arguments, writing to `io`.
  *
@@ -44,7 +60,13 @@ Exit codes: 0 done, 1 the manuscript has errors or the file was refused, 2 bad u
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { lang: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      lang: { type: 'string' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      suggest: { type: 'boolean' },
+    },
     usage,
     io,
   );
@@ -122,7 +144,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       io,
     );
   }
-  const outcome = await exportIssue(location, { lang, only: states as UnitState[] | undefined });
+  const outcome = await exportIssue(location, {
+    lang,
+    only: states as UnitState[] | undefined,
+    matchesFor: parsed.values.suggest === true ? candidatesFrom : undefined,
+  });
   if (outcome.kind === 'errors') {
     io.stderr.write(
       `${formatReport(outcome.files, { color: io.stderr.isTTY })}\nNothing exported: fix the errors above first.\n`,

@@ -82,7 +82,25 @@ export interface ExportOptions {
    * written.
    */
   previousSources?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Translation candidates from the series' memory, by segment id (`suggestionsFor`):
+   * each unit with some gets them as the Translation Candidates module's `<mtc:matches>`,
+   * which CAT tools show beside the segment.
+   */
+  matches?: ReadonlyMap<string, readonly Candidate[]> | undefined;
 }
+
+/** A translation candidate: a pair of the memory, how like the unit's source its source is (0–1), and where it comes from. */
+export interface Candidate {
+  score: number;
+  origin: string;
+  segment: string | null;
+  source: string;
+  target: string;
+}
+
+/** The XLIFF 2.0 Translation Candidates module. */
+export const matchesNamespace = 'urn:oasis:names:tc:xliff:matches:2.0';
 
 export interface XliffExport {
   /** The XLIFF document. */
@@ -105,7 +123,12 @@ export type ExportOutcome =
  */
 export async function exportIssue(
   location: IssueLocation,
-  options: { lang?: Lang | undefined; only?: readonly UnitState[] | undefined },
+  options: {
+    lang?: Lang | undefined;
+    only?: readonly UnitState[] | undefined;
+    /** The translation candidates of the issue's units into `lang`, by segment id. */
+    matchesFor?: (issue: ValidatedIssue, lang: Lang) => Promise<ReadonlyMap<string, readonly Candidate[]>>;
+  },
 ): Promise<ExportOutcome> {
   const read = await readIssue(location);
   if (!read.issue) return { kind: 'errors', files: read.files };
@@ -126,7 +149,8 @@ export async function exportIssue(
     read.issue.languages[0] ?? '',
     staleSources(read.issue, lang, only),
   );
-  return { kind: 'exported', lang, export: exportXliff(read.issue, { lang, only, previousSources }) };
+  const matches = await options.matchesFor?.(read.issue, lang);
+  return { kind: 'exported', lang, export: exportXliff(read.issue, { lang, only, previousSources, matches }) };
 }
 
 /** The `src` of every stale translation into `lang` that an export with `only` holds. */
@@ -159,7 +183,13 @@ export function exportXliff(issue: ValidatedIssue, options: ExportOptions): Xlif
   for (const segment of issue.segments) {
     const state = segment.states[lang];
     if (!isUnitState(state) || (options.only && !options.only.includes(state))) continue;
-    writeUnit(file, segment, { source, lang, state, previousSources: options.previousSources });
+    writeUnit(file, segment, {
+      source,
+      lang,
+      state,
+      previousSources: options.previousSources,
+      matches: options.matches?.get(segment.id),
+    });
     units.push(segment.id);
   }
   close(file, 1);
@@ -176,6 +206,7 @@ interface UnitContext {
   lang: Lang;
   state: UnitState;
   previousSources: ReadonlyMap<string, string> | undefined;
+  matches: readonly Candidate[] | undefined;
 }
 
 function writeUnit(file: XMLBuilder, segment: Segment, context: UnitContext): void {
@@ -193,6 +224,9 @@ function writeUnit(file: XMLBuilder, segment: Segment, context: UnitContext): vo
   if (segment.classes.length > 0) unit.att(jlagaNamespace, 'jlaga:classes', segment.classes.join(' '));
   if (targetBlock?.src !== undefined) unit.att(jlagaNamespace, 'jlaga:src', targetBlock.src);
   unit.att(jlagaNamespace, 'jlaga:source-hash', segment.sourceHash);
+  // Module elements come first in a unit; each candidate points at the unit's segment.
+  const matches = context.matches ?? [];
+  if (matches.length > 0) writeMatches(unit, matches);
 
   if (state === 'stale') {
     const notes = child(unit, 3, 'notes');
@@ -224,11 +258,42 @@ function writeUnit(file: XMLBuilder, segment: Segment, context: UnitContext): vo
     close(originalData, 3);
   }
 
-  const xliffSegment = child(unit, 3, 'segment', { state: segmentStateOf[state] });
+  const xliffSegment = child(unit, 3, 'segment', {
+    ...(matches.length > 0 ? { id: matchedSegmentId } : {}),
+    state: segmentStateOf[state],
+  });
   writePieces(child(xliffSegment, 4, 'source'), sourcePieces, { dataId, sourceIds });
   if (targetPieces) writePieces(child(xliffSegment, 4, 'target'), targetPieces, { dataId, sourceIds });
   close(xliffSegment, 3);
   close(unit, 2);
+}
+
+/** The id a unit's segment gets when translation candidates point at it. */
+const matchedSegmentId = 's1';
+
+/** The unit's translation candidates, as plain text, best first. */
+function writeMatches(unit: XMLBuilder, matches: readonly Candidate[]): void {
+  unit.txt(`\n${'  '.repeat(3)}`);
+  const list = unit.ele(matchesNamespace, 'mtc:matches');
+  for (const [index, match] of matches.entries()) {
+    list.txt(`\n${'  '.repeat(4)}`);
+    const element = list.ele(matchesNamespace, 'mtc:match', {
+      id: `m${index + 1}`,
+      ref: `#${matchedSegmentId}`,
+      similarity: (Math.round(match.score * 1000) / 10).toString(),
+      origin: match.segment === null ? match.origin : `${match.origin}#${match.segment}`,
+      type: 'tm',
+    });
+    for (const [name, text] of [
+      ['source', match.source],
+      ['target', match.target],
+    ] as const) {
+      element.txt(`\n${'  '.repeat(5)}`);
+      appendText(element.ele(xliffNamespace, name), text);
+    }
+    element.txt(`\n${'  '.repeat(4)}`);
+  }
+  list.txt(`\n${'  '.repeat(3)}`);
 }
 
 /**

@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { main as align } from '../../scripts/cli/align.js';
 import { importMemory, main as tm } from '../../scripts/cli/tm.js';
+import { main as xliff } from '../../scripts/cli/xliff.js';
 import { Memory } from '../../scripts/memory/fuzzy.js';
 import type { MemoryPair } from '../../scripts/memory/pairs.js';
 import { seriesMemory } from '../../scripts/memory/series-memory.js';
@@ -173,5 +174,43 @@ describe('the translation memory', () => {
       suggestions: Array<{ segment: string; matches: Array<{ origin: string }> }>;
     };
     expect(status.suggestions.map((entry) => [entry.segment, entry.matches[0]?.origin])).toEqual([['s3-p1', '2026-3']]);
+  });
+
+  it('carries the candidates into a schema-valid XLIFF export, which imports back unchanged', async () => {
+    const folder = await tempFolder();
+    await cp(path.join(projectRoot, 'manuscript', 'series.yaml'), path.join(folder, 'series.yaml'));
+    await cp(path.join(projectRoot, 'manuscript', '2026-3'), path.join(folder, '2027-1'), { recursive: true });
+    const manuscript = path.join(folder, '2027-1', 'index.md');
+    const text = await readFile(manuscript, 'utf8');
+    const opening = text.indexOf(':::en{#s3-p1}\n') + ':::en{#s3-p1}\n'.length;
+    await writeFile(manuscript, `${text.slice(0, opening)}Then ${text.slice(opening)}`);
+    const out = path.join(folder, 'hu.xlf');
+    const exported = await runCommand(xliff, [
+      'export',
+      path.join(folder, '2027-1'),
+      '--only',
+      'stale',
+      '--suggest',
+      '--out',
+      out,
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const xml = await readFile(out, 'utf8');
+    expect(xml).toMatch(
+      /<unit id="s3-p1"[^>]*>\s*<mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2\.0">\s*<mtc:match id="m1" ref="#s1" similarity="99\.\d" origin="2026-3#s3-p1" type="tm">\s*<source>Social legitimacy/,
+    );
+    expect(xml).toMatch(/<segment id="s1" state="translated">/);
+    // The OASIS schemas of XLIFF 2.0 with its modules, beside the repository.
+    await run('xmllint', [
+      '--noout',
+      '--nonet',
+      '--schema',
+      path.join(projectRoot, '..', 'shared', 'schemas', 'xliff-2', 'all.xsd'),
+      out,
+    ]);
+    const before = await readFile(manuscript);
+    const imported = await runCommand(xliff, ['import', path.join(folder, '2027-1'), out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(await readFile(manuscript)).toEqual(before);
   });
 });

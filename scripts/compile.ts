@@ -19,6 +19,8 @@ import { build } from 'esbuild';
 import { sourcesDigest } from './program-build.js';
 import { compiledProgram, projectRoot } from './project.js';
 
+let compiles = 0;
+
 /**
  * Compile the program into `dist/` and link it for `npx`. The new program is written
  * beside the old one and takes its place in two renames: a failed compile leaves the
@@ -27,8 +29,10 @@ import { compiledProgram, projectRoot } from './project.js';
  */
 export async function compileProgram(): Promise<void> {
   const dist = path.dirname(compiledProgram);
-  const fresh = `${dist}.new-${process.pid}`;
-  const old = `${dist}.old-${process.pid}`;
+  // Named by process and call: two compiles of one process at once do not share them.
+  const run = `${process.pid}-${(compiles += 1)}`;
+  const fresh = `${dist}.new-${run}`;
+  const old = `${dist}.old-${run}`;
   await rm(fresh, { recursive: true, force: true });
   try {
     await compileInto(fresh);

@@ -12,11 +12,6 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
-  {
-    name: 'import',
-    summary: 'make an issue from Word files: the author’s, then its translation',
-    load: () => import('./import.js'),
-  },
   { name: 'check', summary: 'validate issues and summarise them', load: () => import('./check.js') },
   { name: 'build', summary: 'build the HTML, PDF and EPUB editions', load: () => import('./build.js') },
   { name: 'dev', summary: 'preview an issue, rebuilt on every change', load: () => import('./dev.js') },
@@ -34,6 +29,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'tm', summary: 'the translation memory: export to TMX, import a TMX', load: () => import('./tm.js') },
   { name: 'diff', summary: 'what changed between two versions of an issue', load: () => import('./diff.js') },
   { name: 'xliff', summary: 'exchange translations with CAT tools (XLIFF 2.0)', load: () => import('./xliff.js') },
+  {
+    name: 'import',
+    summary: 'make an issue from Word files: the author’s, then its translation',
+    load: () => import('./import.js'),
+  },
   { name: 'bench', summary: 'measure the stages against their targets', load: () => import('./bench.js') },
 ];
 

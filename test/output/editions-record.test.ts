@@ -38,7 +38,8 @@ describe('the input of a build', () => {
     expect(inputs.parts.glossary).toBeUndefined();
     expect(inputs.parts.program).toMatch(/^jlaga-pipeline \d+\.\d+\.\d+/);
 
-    await writeFile(path.join(second.issue, 'glossary.yaml'), 'terms: []\n');
+    // The series glossary, beside series.yaml.
+    await writeFile(path.join(second.root, 'glossary.yaml'), '- en: alliance\n  hu: szövetség\n');
     const withGlossary = await buildInputs(await readValid(second.issue));
     expect(withGlossary.digest).not.toBe(inputs.digest);
     expect(differingParts(inputs.parts, withGlossary.parts)).toEqual(['glossary']);

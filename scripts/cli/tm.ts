@@ -10,7 +10,9 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { displayPath } from '../manuscript/display-path.js';
 import { manuscriptRoot } from '../manuscript/locate-issue.js';
+import { historyPairs, pairKey } from '../memory/history-pairs.js';
 import { memoryFolderName } from '../memory/pairs.js';
+import type { MemoryPair } from '../memory/pairs.js';
 import { seriesMemory } from '../memory/series-memory.js';
 import { maxTmxBytes, readTmx } from '../memory/tmx-read.js';
 import { tmxDocument } from '../memory/tmx-write.js';
@@ -20,14 +22,15 @@ import { ManuscriptWriteError, writeManuscript } from '../translation/write-manu
 import { parseCommandLine, usageError } from './arguments.js';
 import type { CommandIo } from './io.js';
 
-const usage = `Usage: jlaga tm export [--out <file.tmx>]
+const usage = `Usage: jlaga tm export [--out <file.tmx>] [--history]
        jlaga tm import <file.tmx>
 
 The series' translation memory: every confirmed translation of every issue under
 manuscript/, source and translation as plain text.
 export writes it as TMX 1.4b (one unit per pair, the issue and segment as
-properties) to standard output or --out, for OmegaT, memoQ, Trados or the
-Translate Toolkit.
+properties, the date it was confirmed where the git history tells) to standard
+output or --out, for OmegaT, memoQ, Trados or the Translate Toolkit. --history
+adds every pair confirmed in an earlier committed version of a manuscript.
 import adds a CAT tool's TMX file to the memory (manuscript/memory/), where the
 suggestions of \`jlaga align status --suggest\` also look; a file that is not TMX is
 refused with its line and column, and nothing is written.
@@ -40,15 +43,17 @@ Exit codes: 0 done, 1 refused or not written, 2 bad usage.`;
  * @returns the exit code.
  */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine(argv, { out: { type: 'string' } }, usage, io);
+  const parsed = parseCommandLine(argv, { out: { type: 'string' }, history: { type: 'boolean' } }, usage, io);
   if (typeof parsed === 'number') return parsed;
   const [action, ...rest] = parsed.positionals;
   if (action === 'export') {
-    if (rest.length > 0) return usageError(`Unexpected ${rest.join(' ')}: jlaga tm export takes only --out.`, io);
-    return exportMemory(parsed.values.out, io);
+    if (rest.length > 0)
+      return usageError(`Unexpected ${rest.join(' ')}: jlaga tm export takes only --out and --history.`, io);
+    return exportMemory(parsed.values.out, parsed.values.history === true, io);
   }
   if (action === 'import') {
-    if (parsed.values.out !== undefined) return usageError('Unexpected --out: jlaga tm import takes a file.', io);
+    if (parsed.values.out !== undefined || parsed.values.history !== undefined)
+      return usageError('jlaga tm import takes a file, and no option.', io);
     if (rest.length !== 1) return usageError('jlaga tm import takes one TMX file.', io);
     return importMemory(rest[0] ?? '', io, manuscriptRoot(projectRoot));
   }
@@ -60,11 +65,21 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   );
 }
 
-async function exportMemory(out: string | undefined, io: CommandIo): Promise<number> {
+async function exportMemory(out: string | undefined, withHistory: boolean, io: CommandIo): Promise<number> {
   const memory = await seriesMemory({ imported: false });
   for (const line of memory.leftOut) io.stderr.write(`${line}\n`);
+  // The history dates each pair (when it was first committed confirmed) and, asked, adds the older ones.
+  const history = new Map<string, MemoryPair>();
+  for (const location of memory.issues) for (const [key, pair] of await historyPairs(location)) history.set(key, pair);
+  const own = memory.own.map((pair) => ({
+    ...pair,
+    ...(history.get(pairKey(pair))?.date ? { date: history.get(pairKey(pair))?.date } : {}),
+  }));
+  const ownKeys = new Set(own.map(pairKey));
+  const older = withHistory ? [...history].filter(([key]) => !ownKeys.has(key)).map(([, pair]) => pair) : [];
+  const pairs = [...own, ...older];
   const sourceLang = memory.own[0]?.source.lang ?? 'en';
-  const text = tmxDocument(memory.own, sourceLang);
+  const text = tmxDocument(pairs, sourceLang);
   if (out === undefined) {
     io.stdout.write(text);
   } else {
@@ -75,7 +90,7 @@ async function exportMemory(out: string | undefined, io: CommandIo): Promise<num
       io.stderr.write(`${error.message}\n`);
       return exitCode.errors;
     }
-    io.stderr.write(`${memory.own.length} pairs → ${out}\n`);
+    io.stderr.write(`${pairs.length} pairs → ${out}\n`);
   }
   return exitCode.ok;
 }

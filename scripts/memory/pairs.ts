@@ -17,6 +17,8 @@ export interface MemoryPair {
   segment: string | undefined;
   source: { lang: string; text: string };
   target: { lang: string; text: string };
+  /** When it was confirmed, as far as the history tells (ISO 8601, UTC). */
+  date?: string;
 }
 
 /** The folder of imported memories, beside `series.yaml`. */

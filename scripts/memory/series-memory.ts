@@ -7,6 +7,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { displayPath } from '../manuscript/display-path.js';
 import { allIssues, manuscriptRoot } from '../manuscript/locate-issue.js';
+import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readIssue } from '../manuscript/read-issue.js';
 import { projectRoot } from '../project.js';
 import { importedMemoryFiles, issuePairs } from './pairs.js';
@@ -18,6 +19,8 @@ export interface SeriesMemory {
   pairs: MemoryPair[];
   /** The series' own pairs, of its issues. */
   own: MemoryPair[];
+  /** The issues they come from. */
+  issues: IssueLocation[];
   leftOut: string[];
 }
 
@@ -30,12 +33,15 @@ export interface SeriesMemory {
 export async function seriesMemory(options: { imported?: boolean; root?: string } = {}): Promise<SeriesMemory> {
   const root = options.root ?? projectRoot;
   const own: MemoryPair[] = [];
+  const issues: IssueLocation[] = [];
   const leftOut: string[] = [];
   for (const location of allIssues(root)) {
     if ('error' in location) continue;
     const read = await readIssue(location);
-    if (read.issue) own.push(...issuePairs(read.issue));
-    else
+    if (read.issue) {
+      own.push(...issuePairs(read.issue));
+      issues.push(location);
+    } else
       leftOut.push(
         `${location.slug}: left out of the memory, its manuscript has errors (jlaga check ${location.slug})`,
       );
@@ -49,5 +55,5 @@ export async function seriesMemory(options: { imported?: boolean; root?: string 
       else leftOut.push(`${displayPath(file)}: left out of the memory, it is not a TMX file that can be read`);
     }
   }
-  return { pairs, own, leftOut };
+  return { pairs, own, issues, leftOut };
 }

@@ -6,6 +6,11 @@ import { create } from 'xmlbuilder2';
 import { programInfo } from '../project.js';
 import type { MemoryPair } from './pairs.js';
 
+/** An ISO 8601 time as TMX writes it: `YYYYMMDDThhmmssZ`, UTC. */
+function tmxDate(iso: string): string {
+  return `${new Date(iso).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+}
+
 /** The TMX document of `pairs`, whose source language is `sourceLang`. */
 export function tmxDocument(pairs: readonly MemoryPair[], sourceLang: string): string {
   const program = programInfo();
@@ -22,7 +27,10 @@ export function tmxDocument(pairs: readonly MemoryPair[], sourceLang: string): s
   });
   const body = tmx.ele('body');
   for (const pair of pairs) {
-    const tu = body.ele('tu', pair.segment === undefined ? {} : { tuid: `${pair.origin}#${pair.segment}` });
+    const tu = body.ele('tu', {
+      ...(pair.segment === undefined ? {} : { tuid: `${pair.origin}#${pair.segment}` }),
+      ...(pair.date === undefined ? {} : { creationdate: tmxDate(pair.date) }),
+    });
     tu.ele('prop', { type: 'x-jlaga-origin' }).txt(pair.origin);
     if (pair.segment !== undefined) tu.ele('prop', { type: 'x-jlaga-segment' }).txt(pair.segment);
     for (const side of [pair.source, pair.target]) {

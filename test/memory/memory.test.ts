@@ -52,6 +52,23 @@ describe('the translation memory', () => {
       memory.own.map((entry) => [entry.source.text, entry.target.text]),
     );
     expect(units[0]?.[0]).toBe('2026-3#exec-summary');
+    // Each pair dated by the oldest commit that has it confirmed, as TMX writes dates.
+    const tmx = await readFile(out, 'utf8');
+    expect(tmx.match(/<tu [^>]*creationdate="\d{8}T\d{6}Z"/g)).toHaveLength(63);
+  });
+
+  it('adds with --history the pairs confirmed in earlier versions of the manuscripts', async () => {
+    const folder = await tempFolder();
+    const out = path.join(folder, 'history.tmx');
+    const { code, stderr } = await runCommand(tm, ['export', '--history', '--out', out]);
+    expect(code).toBe(0);
+    const count = Number(/^(\d+) pairs/.exec(stderr)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(63);
+    const file = new VFile({ path: out });
+    const pairs = await readTmx(file, [await readFile(out)], 'history.tmx');
+    expect(pairs).toHaveLength(count);
+    // No pair twice.
+    expect(new Set(pairs?.map((entry) => `${entry.source.text}\u0000${entry.target.text}`)).size).toBe(count);
   });
 
   it('reads back what it writes, pair for pair', async () => {

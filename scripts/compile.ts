@@ -54,7 +54,7 @@ export async function compileProgram(): Promise<void> {
     await rm(fresh, { recursive: true, force: true });
     await rm(old, { recursive: true, force: true });
   }
-  await linkForNpx();
+  await linkForNpx(run);
 }
 
 async function compileInto(outdir: string): Promise<void> {
@@ -84,14 +84,14 @@ async function compileInto(outdir: string): Promise<void> {
   await chmod(path.join(outdir, path.basename(compiledProgram)), 0o755);
 }
 
-async function linkForNpx(): Promise<void> {
+async function linkForNpx(run: string): Promise<void> {
   // npm links the bin entries of the packages a project installs, not the project's own:
   // link it where `npx` looks first.
   const bin = path.join(projectRoot, 'node_modules', '.bin');
   await mkdir(bin, { recursive: true });
   // A new link under a name of its own, renamed over the old: two compiles at once both succeed.
   const link = path.join(bin, 'jlaga');
-  const fresh = `${link}.new-${process.pid}`;
+  const fresh = `${link}.new-${run}`;
   await rm(fresh, { force: true });
   await symlink(path.relative(bin, compiledProgram), fresh);
   await rename(fresh, link);

@@ -114,7 +114,7 @@ export async function stageTimes(runs: number): Promise<StageTimes[]> {
   return stages;
 }
 
-/** One read of a generated 10 MB manuscript (the fixture issue's body 3,200 times): its time and the memory it took. */
+/** One read of a generated 10 MB manuscript (the fixture issue's body repeated): its time and the memory it took. */
 export async function largeRead(): Promise<StageTimes> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'jlaga-bench-'));
   try {
@@ -123,7 +123,9 @@ export async function largeRead(): Promise<StageTimes> {
     const text = await readFile(file, 'utf8');
     const cut = text.indexOf('\n---\n', 4) + 5;
     const body = text.slice(cut);
-    const copies = Array.from({ length: 3200 }, (_, copy) =>
+    // As many copies of the body as make 10 MiB, whatever the fixture's length.
+    const count = Math.ceil((10 * 2 ** 20) / Buffer.byteLength(body));
+    const copies = Array.from({ length: count }, (_, copy) =>
       body.replace(/\{#([a-z0-9-]+)/g, `{#$1-c${copy}`).replace(/\[\^([a-z]+)\]/g, `[^$1-c${copy}]`),
     );
     await writeFile(file, text.slice(0, cut) + copies.join('\n'));

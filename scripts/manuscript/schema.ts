@@ -54,6 +54,34 @@ const copyrightLine = nonEmpty.refine(
   'expected a text whose only placeholders are {authors} and {year}',
 );
 
+/** Whether `issn` (`1234-567X`) has the right check digit: ISO 3297, weights 8 to 2, modulo 11. */
+export function issnCheckDigitHolds(issn: string): boolean {
+  const digits = issn.replace('-', '');
+  const sum = [...digits.slice(0, 7)].reduce((total, digit, index) => total + Number(digit) * (8 - index), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return digits[7]?.toUpperCase() === (check === 10 ? 'X' : String(check));
+}
+
+const issn = z
+  .string()
+  .regex(/^\d{4}-\d{3}[\dX]$/i, 'expected an ISSN such as 2939-6134')
+  .refine(issnCheckDigitHolds, 'expected an ISSN whose last digit is its check digit');
+
+/** A DOI as Crossref registers it: `10.` and a registrant code, `/`, a suffix of the characters it recommends. */
+const doi = z
+  .string()
+  .regex(/^10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+$/, 'expected a DOI such as 10.12345/jlaga.2026.3.en');
+
+/** An absolute web address. */
+const webUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}, 'expected an absolute http or https address such as https://example.org/analyses/');
+
 /** A person: Hungarian editions write `family given`, English ones `given family`. */
 const person = z.object({ given: nonEmpty, family: nonEmpty }).strict();
 
@@ -88,6 +116,11 @@ export function frontMatterSchema(languages: readonly Lang[], supported: readonl
         .object(Object.fromEntries(languages.map((lang) => [lang, z.array(nonEmpty).min(1)])))
         .strict()
         .optional() as unknown as z.ZodOptional<z.ZodType<Record<Lang, string[]>>>,
+      /** The DOI of each language's edition, where the series registers them. */
+      doi: z
+        .object(Object.fromEntries(languages.map((lang) => [lang, doi])))
+        .strict()
+        .optional() as unknown as z.ZodOptional<z.ZodType<Record<Lang, string>>>,
     })
     .strict();
 }
@@ -114,6 +147,18 @@ export function seriesSchema(languages: readonly Lang[], supported: readonly Lan
           email,
         })
         .strict(),
+      /** Where the series is published: its website (absolute URLs in feeds, sitemaps and citations). */
+      site: z.object({ url: webUrl }).strict().optional(),
+      /** The series' ISSN, when it has one. */
+      issn: issn.optional(),
+      /** Registering DOIs: the prefix, and who deposits the metadata with Crossref. */
+      doi: z
+        .object({
+          prefix: z.string().regex(/^10\.\d{4,9}$/, 'expected a DOI prefix such as 10.12345'),
+          depositor: z.object({ name: nonEmpty, email }).strict(),
+        })
+        .strict()
+        .optional(),
     })
     .strict();
 }

@@ -6,7 +6,9 @@
  * Exit 0 imported (warnings allowed), 1 refused (nothing written), 2 bad usage.
  */
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { displayPath } from '../manuscript/display-path.js';
 import { manuscriptRoot, reservedSlugReason } from '../manuscript/locate-issue.js';
 import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
@@ -70,6 +72,25 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const folder = issueFolder(issue);
   const reserved = reservedSlugReason(path.basename(folder));
   if (reserved !== undefined) return usageError(`${reserved}.`, io);
+  if (!slugPattern.test(path.basename(folder))) {
+    return usageError(
+      `Unexpected issue name \`${path.basename(folder)}\`: expected lower-case letters, digits and single hyphens, such as 2026-3.`,
+      io,
+    );
+  }
+  // Inside the project, issues live under manuscript/ only: not in its tests, templates or code.
+  const inProject = path.relative(projectRoot, folder);
+  const underManuscripts = path.relative(manuscriptRoot(projectRoot), folder);
+  if (
+    !inProject.startsWith('..') &&
+    !path.isAbsolute(inProject) &&
+    (underManuscripts.startsWith('..') || path.isAbsolute(underManuscripts))
+  ) {
+    return usageError(
+      `Will not make an issue in ${displayPath(folder)}: inside the project, issues are under manuscript/.`,
+      io,
+    );
+  }
   const series = path.join(path.dirname(folder), 'series.yaml');
   if (!existsSync(series)) {
     return usageError(
@@ -81,6 +102,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const target = { slug: path.basename(folder), folder, series };
   const existing = existsSync(path.join(folder, 'index.md'));
   const source = existing ? await sourceLanguage(folder) : undefined;
+  if (existing && typeof source !== 'string') {
+    io.stderr.write(
+      `Cannot read the languages of ${displayPath(path.join(folder, 'index.md'))}${source ? `: ${source.why}` : ''}; run jlaga check on it first. Nothing written.\n`,
+    );
+    return exitCode.errors;
+  }
 
   if (!existing || lang === undefined || lang === source) {
     if (parsed.values.replace === true) {
@@ -111,7 +138,16 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
 
   const { importTranslation } = await import('../import/import-translation.js');
-  const result = await importTranslation(path.resolve(file), target, lang, { replace: parsed.values.replace === true });
+  const { ManuscriptWriteError } = await import('../translation/write-manuscript.js');
+  let result;
+  try {
+    result = await importTranslation(path.resolve(file), target, lang, { replace: parsed.values.replace === true });
+  } catch (error) {
+    // A disk that refuses is no bug: one line, and the manuscript as it was.
+    if (!(error instanceof ManuscriptWriteError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return exitCode.errors;
+  }
   if (!printReport(result.files, json, io)) return exitCode.errors;
   const said = json ? io.stderr : io.stdout;
   said.write(
@@ -131,13 +167,29 @@ function issueFolder(issue: string): string {
     : path.join(manuscriptRoot(projectRoot), trimmed);
 }
 
-/** The first of an existing issue's languages, read from its front matter. */
-async function sourceLanguage(folder: string): Promise<string | undefined> {
-  const { readFile } = await import('node:fs/promises');
-  const text = await readFile(path.join(folder, 'index.md'), 'utf8');
-  return (
-    /^languages:\s*\[\s*"?([a-z]{2,3})"?/m.exec(text)?.[1] ?? /^languages:\s*\n\s*-\s*"?([a-z]{2,3})/m.exec(text)?.[1]
-  );
+/** What an issue folder may be called: as a slug of the series. */
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The first of an existing issue's languages, read from its front matter with the YAML
+ * reader the manuscript's is read with (any quoting, any style).
+ *
+ * @returns the language, or why it cannot be read.
+ */
+async function sourceLanguage(folder: string): Promise<string | { why: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(folder, 'index.md'), 'utf8');
+  } catch (error) {
+    return { why: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as Error).message };
+  }
+  const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.replace(/^\uFEFF/, ''))?.[1];
+  try {
+    const languages = (parse(frontMatter ?? '') as { languages?: unknown } | null)?.languages;
+    return Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

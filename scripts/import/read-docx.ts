@@ -61,6 +61,10 @@ const oleMagic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // The stream an encrypted OOXML file keeps its package in, named in UTF-16.
 const encryptedPackage = Buffer.from('EncryptedPackage', 'utf16le');
 
+/** The most one part of a package may expand to, and the whole package. */
+const maxPartBytes = 128 * 2 ** 20;
+const maxPackageBytes = 256 * 2 ** 20;
+
 /**
  * Read the DOCX at `file`.
  *
@@ -118,8 +122,23 @@ async function openPackage(bytes: Buffer): Promise<JSZip> {
   }
   let zip;
   try {
+    // First the directory alone: what each part says it expands to, before any is
+    // expanded (a small file can expand to gigabytes); then every part, checked.
+    const directory = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    let total = 0;
+    for (const entry of Object.values(directory.files)) {
+      const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+      total += size;
+      if (size > maxPartBytes || total > maxPackageBytes) {
+        throw new ImportInputError(
+          'import-corrupt',
+          `The .docx expands to more than ${maxPackageBytes / 2 ** 20} MiB (${entry.name} alone to ${Math.round(size / 2 ** 20)} MiB): no Word manuscript is that large; it is not read.`,
+        );
+      }
+    }
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (error) {
+    if (error instanceof ImportInputError) throw error;
     throw new ImportInputError('import-corrupt', `The .docx is damaged: ${reason(error)}.`);
   }
   if (zip.file('word/document.xml') === null) {

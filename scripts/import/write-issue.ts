@@ -30,8 +30,10 @@ export async function writeIssueFolder(
   check: (staged: string) => Promise<boolean>,
 ): Promise<boolean> {
   const staged = path.join(path.dirname(folder), `.${path.basename(folder)}.import-${process.pid}`);
+  // Removed only once this run made it: a folder of that name that was there is not ours.
+  let made = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(staged, { recursive: true, force: true });
+    if (made) rmSync(staged, { recursive: true, force: true });
     removeHandlers();
     process.kill(process.pid, signal);
   };
@@ -41,6 +43,7 @@ export async function writeIssueFolder(
   for (const signal of signals) process.on(signal, onSignal);
   try {
     await mkdir(staged, { recursive: false });
+    made = true;
     await writeFile(path.join(staged, 'index.md'), text, { flag: 'wx' });
     if (assets.length > 0) await mkdir(path.join(staged, 'assets'));
     for (const asset of assets) await writeFile(path.join(staged, asset.path), asset.bytes, { flag: 'wx' });
@@ -56,7 +59,7 @@ export async function writeIssueFolder(
       cause: error,
     });
   } finally {
-    await rm(staged, { recursive: true, force: true }).catch(() => undefined);
+    if (made) await rm(staged, { recursive: true, force: true }).catch(() => undefined);
     removeHandlers();
   }
 }

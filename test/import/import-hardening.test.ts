@@ -1,0 +1,115 @@
+/**
+ * `jlaga import` against what an adversarial review tried: it never overwrites a
+ * source, never removes what it did not make, writes issues only where issues belong,
+ * and turns a zip bomb and an unreadable manuscript into one line.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/cli/import.js';
+import { projectRoot } from '../../scripts/project.js';
+import { fixtures, hashTree, runCommand, tempFolder } from '../helpers.js';
+
+const run = promisify(execFile);
+const docx = (name: string) => path.join(fixtures, 'import', name);
+
+/** A folder with the series file, where issues can be made. */
+async function seriesFolder(): Promise<string> {
+  const root = await tempFolder();
+  await cp(path.join(projectRoot, 'manuscript', 'series.yaml'), path.join(root, 'series.yaml'));
+  return root;
+}
+
+describe('import, hardened', () => {
+  it('never takes a file for a translation of the source language, however the languages are quoted', async () => {
+    const root = await seriesFolder();
+    const issue = path.join(root, '2030-1');
+    expect((await runCommand(main, [docx('sample-en.docx'), '--issue', issue])).code).toBe(0);
+    const manuscript = path.join(issue, 'index.md');
+    await writeFile(
+      manuscript,
+      (await readFile(manuscript, 'utf8')).replace(/^languages: \[en\]$/m, "languages: ['en']"),
+    );
+    const before = await hashTree(issue);
+    for (const args of [['--lang', 'en', '--replace'], ['--lang', 'en'], []]) {
+      const result = await runCommand(main, [docx('sample-hu.docx'), '--issue', issue, ...args]);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(await hashTree(issue), args.join(' ')).toEqual(before);
+    }
+  });
+
+  it('leaves a folder that has its staging folder’s name as it was', async () => {
+    const root = await seriesFolder();
+    const theirs = path.join(root, `.2030-6.import-${process.pid}`);
+    await mkdir(theirs);
+    await writeFile(path.join(theirs, 'keep.txt'), 'precious');
+    const result = await runCommand(main, [docx('sample-en.docx'), '--issue', path.join(root, '2030-6')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Cannot write .*2030-6: EEXIST.*nothing written\.\n$/);
+    expect(await readFile(path.join(theirs, 'keep.txt'), 'utf8')).toBe('precious');
+    expect((await readdir(root)).sort()).toEqual([path.basename(theirs), 'series.yaml']);
+  });
+
+  it.each([
+    ['a name with spaces', 'Foo Bar', /^Unexpected issue name `Foo Bar`/],
+    ['a name with capitals', 'ÁRVÍZ', /^Unexpected issue name `ÁRVÍZ`/],
+    [
+      'a folder of the project outside manuscript/',
+      'test/fixtures/manuscript/newissue',
+      /^Will not make an issue in .*inside the project, issues are under manuscript\//,
+    ],
+    [
+      'a path that climbs out of manuscript/',
+      'manuscript/../test/fixtures/manuscript/n2',
+      /^Will not make an issue in /,
+    ],
+  ])('refuses %s in one line, writing nothing', async (_name, issue, message) => {
+    const before = await hashTree(path.join(projectRoot, 'test', 'fixtures', 'manuscript'));
+    const manuscripts = await readdir(path.join(projectRoot, 'manuscript'));
+    const result = await runCommand(main, [docx('sample-en.docx'), '--issue', issue]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^[^\n]*\n$/);
+    expect(await hashTree(path.join(projectRoot, 'test', 'fixtures', 'manuscript'))).toEqual(before);
+    expect(await readdir(path.join(projectRoot, 'manuscript'))).toEqual(manuscripts);
+  });
+
+  it('says in one line that an issue’s manuscript cannot be read', async () => {
+    const root = await seriesFolder();
+    await mkdir(path.join(root, '2030-2', 'index.md'), { recursive: true });
+    const result = await runCommand(main, [
+      docx('sample-hu.docx'),
+      '--issue',
+      path.join(root, '2030-2'),
+      '--lang',
+      'hu',
+    ]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^Cannot read the languages of .*index\.md: it is a folder; run jlaga check on it first\. Nothing written\.\n$/,
+    );
+  });
+
+  it('refuses a zip bomb from its directory, before expanding it', async () => {
+    const root = await seriesFolder();
+    const bomb = path.join(root, 'bomb.docx');
+    // 300 MiB of spaces in the document part: a few hundred kilobytes of file.
+    const script = [
+      'import sys, zipfile',
+      "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:",
+      "    z.writestr('[Content_Types].xml', '<Types/>')",
+      "    z.writestr('word/document.xml', '<w:document xmlns:w=\"x\"><w:body>' + ' ' * (300 * 2 ** 20) + '</w:body></w:document>')",
+    ].join('\n');
+    await run('python3', ['-c', script, bomb]);
+    const started = performance.now();
+    const result = await runCommand(main, [bomb, '--issue', path.join(root, '2030-3')]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /expands to more than 256 MiB \(word\/document\.xml alone to 300 MiB\).*\(import-corrupt\); nothing written\.\n$/,
+    );
+    expect((await readdir(root)).sort()).toEqual(['bomb.docx', 'series.yaml']);
+  });
+});

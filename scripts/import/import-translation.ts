@@ -149,7 +149,18 @@ export async function importTranslation(
   const text = withTranslatedFrontMatter(rewriteLines(raw, rewrites), lang, {
     title: parts.title,
     note: note.note?.[lang],
+    keywords: (docx.properties.keywords ?? '')
+      .split(/[;,]/)
+      .map((keyword) => keyword.trim())
+      .filter((keyword) => keyword !== ''),
     replace: options.replace,
+    keywordsCopied: (from) =>
+      report(
+        manuscriptFile,
+        'import-front-matter',
+        `Missing \`${lang}\` keywords in the translation's document: the \`${from}\` ones stand in for them in the front matter; translate them`,
+        { line: 1, column: 1 },
+      ),
   });
   if (text === raw) return result;
   await writeManuscript(location.manuscript, text, {

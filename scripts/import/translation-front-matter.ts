@@ -14,7 +14,15 @@ import type { Lang } from '../manuscript/schema.js';
 export function withTranslatedFrontMatter(
   text: string,
   lang: Lang,
-  values: { title: string | undefined; note: string | undefined; replace: boolean },
+  values: {
+    title: string | undefined;
+    note: string | undefined;
+    /** The translation's keywords; none: the source's, to be translated (`keywordsCopied`). */
+    keywords: string[] | undefined;
+    replace: boolean;
+    /** Told when the source's keywords had to stand in for the translation's. */
+    keywordsCopied?: (from: Lang) => void;
+  },
 ): string {
   const match = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)(---[ \t]*(?:\r?\n|$))/.exec(text);
   if (!match) return text;
@@ -37,6 +45,24 @@ export function withTranslatedFrontMatter(
   };
   if (isMap(document.get('title', true))) set(['title', lang], values.title);
   if (isMap(document.getIn(['authors', 0, 'note'], true))) set(['authors', 0, 'note', lang], values.note);
+  // Keywords are given in every language or none: a translation's own, or else the
+  // source's for now (the format would refuse an issue without them), said in a warning.
+  const keywords = document.get('keywords', true);
+  if (isMap(keywords) && (!keywords.has(lang) || values.replace)) {
+    const had = keywords.has(lang);
+    const source = keywords.items.map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? pair.key))[0];
+    const own = values.keywords && values.keywords.length > 0 ? values.keywords : undefined;
+    const copied = own
+      ? undefined
+      : source === undefined
+        ? undefined
+        : (keywords.toJSON() as Record<string, string[]>)[source];
+    if (own ?? copied) {
+      document.setIn(['keywords', lang], document.createNode(own ?? copied, { flow: true }));
+      changed = true;
+      if (!own && source !== undefined && !had) values.keywordsCopied?.(source);
+    }
+  }
   if (!changed) return text;
   const newline = open.endsWith('\r\n') ? '\r\n' : '\n';
   const edited = document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n/g, newline);

@@ -112,4 +112,27 @@ describe('import, hardened', () => {
     );
     expect((await readdir(root)).sort()).toEqual(['bomb.docx', 'series.yaml']);
   });
+
+  it('keeps the front matter whole when a translation is imported into an issue with keywords', async () => {
+    const root = await seriesFolder();
+    const issue = path.join(root, '2030-5');
+    expect((await runCommand(main, [docx('keywords-en.docx'), '--issue', issue])).code).toBe(0);
+    // What the editor adds after the author's import, where the document gave no date and no author.
+    const manuscript = path.join(issue, 'index.md');
+    const text = await readFile(manuscript, 'utf8');
+    await writeFile(
+      manuscript,
+      text
+        .replace('languages: [en]\n', 'date: 2030-01-15\nlanguages: [en]\n')
+        .replace('keywords:\n', 'authors:\n  - given: Bálint\n    family: Jurászik\nkeywords:\n'),
+    );
+    const result = await runCommand(main, [docx('keywords-hu.docx'), '--issue', issue, '--lang', 'hu']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /Missing `hu` keywords in the translation's document: the `en` ones stand in for them/,
+    );
+    const written = await readFile(manuscript, 'utf8');
+    expect(written).toMatch(/^keywords:\n  en:\n    - alliances\n    - testing\n  hu: \[alliances, testing\]$/m);
+    expect(written).toMatch(/^languages: \[en, hu\]$/m);
+  });
 });

@@ -132,7 +132,7 @@ describe('import, hardened', () => {
       /Missing `hu` keywords in the translation's document: the `en` ones stand in for them/,
     );
     const written = await readFile(manuscript, 'utf8');
-    expect(written).toMatch(/^keywords:\n  en:\n    - alliances\n    - testing\n  hu: \[alliances, testing\]$/m);
+    expect(written).toMatch(/^keywords:\n {2}en:\n {4}- alliances\n {4}- testing\n {2}hu: \[alliances, testing\]$/m);
     expect(written).toMatch(/^languages: \[en, hu\]$/m);
   });
 });

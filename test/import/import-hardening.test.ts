@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli/import.js';
 import { projectRoot } from '../../scripts/project.js';
-import { fixtures, hashTree, runCommand, tempFolder } from '../helpers.js';
+import { toString } from 'mdast-util-to-string';
+import { toBlockMarkdown } from '../../scripts/import/markdown.js';
+import { fixtures, hashTree, messageLines, read, runCommand, tempFolder } from '../helpers.js';
 
 const run = promisify(execFile);
 const docx = (name: string) => path.join(fixtures, 'import', name);
@@ -134,5 +136,25 @@ describe('import, hardened', () => {
     const written = await readFile(manuscript, 'utf8');
     expect(written).toMatch(/^keywords:\n {2}en:\n {4}- alliances\n {4}- testing\n {2}hu: \[alliances, testing\]$/m);
     expect(written).toMatch(/^languages: \[en, hu\]$/m);
+  });
+
+  it('escapes the text of a document that would read as the manuscript’s directives', async () => {
+    const root = await seriesFolder();
+    const texts = [':::', ':::hu{#x}', 'See :en[a phrase] here', '::leaf'];
+    const blocks = texts
+      .map(
+        (text, index) =>
+          `:::en{#p${index}}\n${toBlockMarkdown([{ type: 'paragraph', children: [{ type: 'text', value: text }] }])}\n:::\n`,
+      )
+      .join('\n');
+    const front =
+      '---\n{issue: "2030/9", date: 2030-01-15, languages: [en], title: {en: T}, authors: [{given: A, family: B}]}\n---\n\n';
+    await mkdir(path.join(root, '2030-9'));
+    await writeFile(path.join(root, '2030-9', 'index.md'), front + blocks);
+    const result = await read(path.join(root, '2030-9'));
+    expect(messageLines(result)).toEqual([]);
+    expect(
+      result.segments.map((segment) => toString({ type: 'root', children: segment.blocks.en?.children ?? [] })),
+    ).toEqual(texts);
   });
 });

@@ -26,7 +26,12 @@ const processor = unified()
     gfmStrikethroughToMarkdown(),
     // A colon that would open a directive in the manuscript (`:::` at a line's start, a
     // language block's fence; `:en[` a phrase) is escaped: a document's text stays text.
-    { unsafe: [{ character: ':', atBreak: true }, { character: ':', after: '[A-Za-z:]' }] },
+    {
+      unsafe: [
+        { character: ':', atBreak: true },
+        { character: ':', after: '[A-Za-z:]' },
+      ],
+    },
   ]);
 
 /** The Markdown of `nodes`, as one block's content (no trailing line break). */

@@ -133,7 +133,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       `Imported ${displayPath(file)} into ${displayPath(path.join(folder, 'index.md'))}: ${result.segments} segments, ${result.notes} notes, ${result.images} images.\n`,
     );
     if (result.leftOut.length > 0) said.write(`Left out: ${result.leftOut.join('; ')}.\n`);
-    said.write(`Next: add what the warnings name, then jlaga check ${target.slug}.\n`);
+    said.write(`Next: add what the warnings name, then jlaga check ${issueName(folder)}.\n`);
     return exitCode.ok;
   }
 
@@ -154,7 +154,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     `Aligned ${displayPath(file)} to ${target.slug}: ${result.written} ${lang} blocks written (unconfirmed), ${result.kept} kept, ${result.uncertain} to check.\n`,
   );
   said.write(
-    `Next: check the warnings, then jlaga align confirm ${target.slug} <id…> once each translation is read.\n`,
+    `Next: check the warnings, then jlaga align confirm ${issueName(folder)} <id…> once each translation is read.\n`,
   );
   return exitCode.ok;
 }
@@ -165,6 +165,12 @@ function issueFolder(issue: string): string {
   return /[/\\]/.test(trimmed) || trimmed.startsWith('.')
     ? path.resolve(trimmed)
     : path.join(manuscriptRoot(projectRoot), trimmed);
+}
+
+/** How the next command names the issue: its slug under manuscript/, its folder elsewhere. */
+function issueName(folder: string): string {
+  const inManuscripts = path.relative(manuscriptRoot(projectRoot), folder);
+  return inManuscripts === path.basename(folder) ? inManuscripts : displayPath(folder);
 }
 
 /** What an issue folder may be called: as a slug of the series. */

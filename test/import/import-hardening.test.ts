@@ -157,4 +157,11 @@ describe('import, hardened', () => {
       result.segments.map((segment) => toString({ type: 'root', children: segment.blocks.en?.children ?? [] })),
     ).toEqual(texts);
   });
+
+  it('names in its next step the issue as a command takes it: its folder, outside manuscript/', async () => {
+    const root = await seriesFolder();
+    const issue = path.join(root, '2030-7');
+    const result = await runCommand(main, [docx('sample-en.docx'), '--issue', issue]);
+    expect(result.stdout).toContain(`Next: add what the warnings name, then jlaga check ${issue}.\n`);
+  });
 });

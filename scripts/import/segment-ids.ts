@@ -33,6 +33,11 @@ export class IdMaker {
     for (const id of used) this.#used.add(id);
   }
 
+  /** Give back an id taken for a block that was then left out. */
+  release(id: string): void {
+    this.#used.delete(id);
+  }
+
   /** `wanted`, or `wanted-2`, `wanted-3`… when taken. */
   take(wanted: string): string {
     const base = wanted.slice(0, 48).replace(/-+$/, '') || 'segment';

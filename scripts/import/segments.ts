@@ -73,6 +73,7 @@ export function makeSegments(
   const placed = new Set<string>();
   let section: { key: string; number: string | undefined } | undefined;
   const counts = new Map<string, number>();
+  const pending: ImportedSegment['problems'] = [];
 
   for (const node of body) {
     const { kind, short } = kindOf(node);
@@ -88,6 +89,17 @@ export function makeSegments(
     }
     const segment: ImportedSegment = { id, kind, nodes: [node], markdown: '', problems: [] };
     placeImages(segment, images, assets);
+    if (isEmpty(node)) {
+      // Nothing left of it (an image no edition can show, alone in its paragraph): no
+      // segment, and its warnings go with the block before it, or the next one.
+      const neighbour = segments[segments.length - 1];
+      if (neighbour) neighbour.problems.push(...segment.problems);
+      else pending.push(...segment.problems);
+      ids.release(id);
+      if (node.type !== 'heading') counts.set(short, (counts.get(short) ?? 1) - 1);
+      continue;
+    }
+    segment.problems.unshift(...pending.splice(0));
     segments.push(segment);
     // The notes this block refers to for the first time, each a segment after it.
     for (const reference of references(node)) {
@@ -120,6 +132,15 @@ export function makeSegments(
     });
   }
   return { segments, assets };
+}
+
+/** Whether a block holds nothing a reader would see: no text, no image. */
+function isEmpty(node: RootContent): boolean {
+  let image = false;
+  visit(node, 'image', () => {
+    image = true;
+  });
+  return !image && toString(node).trim() === '';
 }
 
 /** The note ids a block refers to, in order. */

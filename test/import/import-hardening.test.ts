@@ -164,4 +164,15 @@ describe('import, hardened', () => {
     const result = await runCommand(main, [docx('sample-en.docx'), '--issue', issue]);
     expect(result.stdout).toContain(`Next: add what the warnings name, then jlaga check ${issue}.\n`);
   });
+
+  it('leaves out a paragraph that held only an image no edition can show, and says so', async () => {
+    const root = await seriesFolder();
+    const issue = path.join(root, '2030-8');
+    const result = await runCommand(main, [docx('emf-alone.docx'), '--issue', issue]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Unexpected image of type `image\/x-emf`.*import-image-type/);
+    const { segments, files } = await read(issue);
+    expect(segments.map((segment) => segment.id)).toEqual(['img', 'img-p1']);
+    expect(files.flatMap((file) => file.messages).filter((message) => message.fatal === true)).toEqual([]);
+  });
 });

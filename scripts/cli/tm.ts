@@ -71,10 +71,10 @@ async function exportMemory(out: string | undefined, withHistory: boolean, io: C
   // The history dates each pair (when it was first committed confirmed) and, asked, adds the older ones.
   const history = new Map<string, MemoryPair>();
   for (const location of memory.issues) for (const [key, pair] of await historyPairs(location)) history.set(key, pair);
-  const own = memory.own.map((pair) => ({
-    ...pair,
-    ...(history.get(pairKey(pair))?.date ? { date: history.get(pairKey(pair))?.date } : {}),
-  }));
+  const own = memory.own.map((pair) => {
+    const date = history.get(pairKey(pair))?.date;
+    return date === undefined ? pair : { ...pair, date };
+  });
   const ownKeys = new Set(own.map(pairKey));
   const older = withHistory ? [...history].filter(([key]) => !ownKeys.has(key)).map(([, pair]) => pair) : [];
   const pairs = [...own, ...older];

@@ -3,17 +3,13 @@
  * of its manuscript, each with the date of the oldest commit that has it (when it was
  * confirmed, as far as the history tells).
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { VFile } from 'vfile';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
 import { readManuscript } from '../manuscript/read-issue.js';
 import { supportedLanguages } from '../project.js';
+import { committedVersions } from '../translation/history.js';
 import { plainText } from './pairs.js';
 import type { MemoryPair } from './pairs.js';
-
-const run = promisify(execFile);
 
 /** A pair's identity: its languages and its two texts. */
 export function pairKey(pair: MemoryPair): string {
@@ -26,28 +22,9 @@ export function pairKey(pair: MemoryPair): string {
  * a git checkout, or the file never committed): none.
  */
 export async function historyPairs(location: IssueLocation): Promise<Map<string, MemoryPair>> {
-  const folder = path.dirname(location.manuscript);
-  const file = path.basename(location.manuscript);
   const found = new Map<string, MemoryPair>();
-  let commits: Array<[string, string]>;
-  try {
-    const { stdout } = await run('git', ['log', '--format=%H %cI', '--', file], { cwd: folder, maxBuffer: 1 << 26 });
-    commits = stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split(' ') as [string, string]);
-  } catch {
-    return found;
-  }
   // Newest first: a pair met again in an older version takes that version's date.
-  for (const [commit, date] of commits) {
-    let bytes: Buffer;
-    try {
-      const options = { cwd: folder, encoding: 'buffer' as const, maxBuffer: 1 << 28 };
-      bytes = (await run('git', ['show', `${commit}:./${file}`], options)).stdout;
-    } catch {
-      continue;
-    }
+  for await (const { date, bytes } of committedVersions(location.manuscript)) {
     const version = new VFile();
     await readManuscript(version, bytes, { slug: location.slug, supported: supportedLanguages() });
     const [source, ...targets] = version.data.languages ?? [];

@@ -2,7 +2,7 @@
  * The series' translation memory: every confirmed translation of every issue, as a
  * pair of plain texts, and the memories imported from CAT tools (`manuscript/memory/`).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -74,9 +74,4 @@ export async function importedMemoryFiles(seriesFolder: string): Promise<string[
     .filter((name) => name.endsWith('.tmx'))
     .sort()
     .map((name) => path.join(folder, name));
-}
-
-/** The bytes of a memory file. */
-export function readMemoryFile(file: string): Promise<Buffer> {
-  return readFile(file);
 }

@@ -31,23 +31,7 @@ export async function findSourceTexts(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (wanted.size === 0) return found;
-  const folder = path.dirname(manuscript);
-  const file = path.basename(manuscript);
-  let commits: string[];
-  try {
-    const { stdout } = await run('git', ['log', '--format=%H', '--', file], { cwd: folder, maxBuffer: 1 << 26 });
-    commits = stdout.split('\n').filter(Boolean);
-  } catch {
-    return found;
-  }
-  for (const commit of commits) {
-    let bytes: Buffer;
-    try {
-      const options = { cwd: folder, encoding: 'buffer' as const, maxBuffer: 1 << 28 };
-      bytes = (await run('git', ['show', `${commit}:./${file}`], options)).stdout;
-    } catch {
-      continue;
-    }
+  for await (const { bytes } of committedVersions(manuscript)) {
     for (const block of await sourceBlocks(bytes, sourceLang)) {
       const hash = srcHash(block);
       if (wanted.has(hash) && !found.has(hash)) found.set(hash, block);
@@ -55,6 +39,42 @@ export async function findSourceTexts(
     if (found.size === wanted.size) break;
   }
   return found;
+}
+
+/** One committed version of a file: its commit, the commit's time (ISO 8601), its bytes. */
+export interface CommittedVersion {
+  commit: string;
+  date: string;
+  bytes: Buffer;
+}
+
+/**
+ * Every committed version of `file`, newest first; a commit whose version cannot be
+ * read is passed over. Outside a git repository, or never committed: none.
+ */
+export async function* committedVersions(file: string): AsyncGenerator<CommittedVersion> {
+  const folder = path.dirname(file);
+  const name = path.basename(file);
+  let commits: string[][];
+  try {
+    const { stdout } = await run('git', ['log', '--format=%H %cI', '--', name], { cwd: folder, maxBuffer: 1 << 26 });
+    commits = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' '));
+  } catch {
+    return;
+  }
+  for (const [commit = '', date = ''] of commits) {
+    let bytes: Buffer;
+    try {
+      const options = { cwd: folder, encoding: 'buffer' as const, maxBuffer: 1 << 28 };
+      bytes = (await run('git', ['show', `${commit}:./${name}`], options)).stdout;
+    } catch {
+      continue;
+    }
+    yield { commit, date, bytes };
+  }
 }
 
 /**

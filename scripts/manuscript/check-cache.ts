@@ -10,11 +10,12 @@
  * which the messages name. Any change, however small, is a new key and a new check.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonFile } from '../messages/report.js';
 import { programBuild } from '../program-build.js';
-import { cacheDir, templatesDir } from '../project.js';
+import { readKeptRecord, writeKeptRecord } from '../kept-records.js';
+import { templatesDir } from '../project.js';
 import type { IssueLocation } from './locate-issue.js';
 import { glossaryFileName, sha256Hex } from './source-digests.js';
 import type { IssueSummary } from './summary.js';
@@ -45,41 +46,19 @@ export async function checkKey(location: IssueLocation): Promise<string> {
 
 /** The record of the last check of the issue at `location`, if it has the key `key`. */
 export async function readCheckRecord(location: IssueLocation, key: string): Promise<CheckRecord | undefined> {
-  try {
-    const record = JSON.parse(await readFile(recordPath(location), 'utf8')) as Partial<CheckRecord>;
-    const whole =
-      record.key === key &&
-      typeof record.valid === 'boolean' &&
-      Array.isArray(record.report) &&
-      typeof record.summary === 'object';
-    return whole ? (record as CheckRecord) : undefined;
-  } catch {
-    // None yet, or not readable: the issue is checked.
-    return undefined;
-  }
+  // None yet, or not readable: the issue is checked.
+  const record = (await readKeptRecord('check', location.folder)) as Partial<CheckRecord> | undefined;
+  const whole =
+    record?.key === key &&
+    typeof record.valid === 'boolean' &&
+    Array.isArray(record.report) &&
+    typeof record.summary === 'object';
+  return whole ? (record as CheckRecord) : undefined;
 }
 
-/** Keep `record` for the issue at `location`; where it cannot be written, nothing is kept. */
+/** Keep `record` for the issue at `location`; where it cannot be written (a read-only install), nothing is kept. */
 export async function writeCheckRecord(location: IssueLocation, record: CheckRecord): Promise<void> {
-  const file = recordPath(location);
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, JSON.stringify(record));
-    await rename(temporary, file);
-  } catch {
-    // A read-only install checks every time; nothing else changes.
-    await removeQuietly(temporary);
-  }
-}
-
-async function removeQuietly(file: string): Promise<void> {
-  await rm(file, { force: true }).catch(() => undefined);
-}
-
-/** One record per issue folder, named by the folder's absolute path. */
-function recordPath(location: IssueLocation): string {
-  return path.join(cacheDir, 'check', `${sha256Hex(path.resolve(location.folder)).slice(0, 32)}.json`);
+  await writeKeptRecord('check', location.folder, record);
 }
 
 /** The SHA-256 of a file's bytes, or `none` when there is no file to read. */

@@ -12,11 +12,11 @@
  * of the output folder as that build left it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findBrowser } from '../find-browser.js';
 import type { JsonFile } from '../messages/report.js';
-import { cacheDir } from '../project.js';
+import { readKeptRecord, writeKeptRecord } from '../kept-records.js';
 import { sha256Hex } from '../manuscript/source-digests.js';
 
 /** The record of an output folder's last build. */
@@ -90,35 +90,19 @@ export async function recordBuild(
   }
   requests[build.request] = [...build.written].sort();
   const record: BuildRecord = { editions, requests, files, report: build.report, languages: build.languages };
-  const target = recordPath(outputDir);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temporary, JSON.stringify(record));
-    await rename(temporary, target);
-  } catch {
-    // Not writable: the next build builds again; nothing else changes.
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  // Not writable: the next build builds again; nothing else changes.
+  await writeKeptRecord('build', outputDir, record);
 }
 
 async function readRecord(outputDir: string): Promise<BuildRecord | undefined> {
-  try {
-    const record = JSON.parse(await readFile(recordPath(outputDir), 'utf8')) as Partial<BuildRecord>;
-    const whole =
-      typeof record.editions === 'object' &&
-      typeof record.requests === 'object' &&
-      typeof record.files === 'object' &&
-      Array.isArray(record.report) &&
-      Array.isArray(record.languages);
-    return whole ? (record as BuildRecord) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function recordPath(outputDir: string): string {
-  return path.join(cacheDir, 'build', `${sha256Hex(path.resolve(outputDir)).slice(0, 32)}.json`);
+  const record = (await readKeptRecord('build', outputDir)) as Partial<BuildRecord> | undefined;
+  const whole =
+    typeof record?.editions === 'object' &&
+    typeof record.requests === 'object' &&
+    typeof record.files === 'object' &&
+    Array.isArray(record.report) &&
+    Array.isArray(record.languages);
+  return whole ? (record as BuildRecord) : undefined;
 }
 
 /** The SHA-256 of every regular file under `folder`, by `/`-separated relative path. */

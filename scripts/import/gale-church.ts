@@ -27,68 +27,151 @@ const variance = 6.8;
 // The cost of each kind of step beyond its match (Gale–Church's priors, −log P).
 const stepCost = { pair: 0, merge: 2.3, skip: 4.6 };
 
+// The number of cells the search looks at in full; a longer pair of texts is searched in
+// a band along the diagonal, whose width gives about this many cells (tests lower it).
+const fullSearchCells = 4_000_000;
+// The least half-width of the band: how far the path may stray from the diagonal, in
+// blocks, where merges and left-out blocks pile up on one side.
+const leastBandWidth = 50;
+
+/** Options of `align`. */
+export interface AlignOptions {
+  /** Cells searched in full before the search keeps to a band along the diagonal. */
+  fullSearchCells?: number;
+}
+
+/** The columns each row of the search holds: all of them, or a band along the diagonal. */
+interface Band {
+  from: (row: number) => number;
+  to: (row: number) => number;
+  /** The index of cell (row, column) in the flat arrays; the column is within the row's band. */
+  index: (row: number, column: number) => number;
+  cells: number;
+}
+
+function bandOf(n: number, m: number, budget: number): Band {
+  if ((n + 1) * (m + 1) <= budget) {
+    return { from: () => 0, to: () => m, index: (row, column) => row * (m + 1) + column, cells: (n + 1) * (m + 1) };
+  }
+  const width = Math.max(leastBandWidth, Math.floor(budget / (2 * (n + 1))));
+  const slope = n === 0 ? 0 : m / n;
+  // Each row reaches from the diagonal of the row before to that of the row after, so
+  // that consecutive rows overlap however steep the diagonal is.
+  const from = (row: number) => Math.max(0, Math.floor((row - 1) * slope) - width);
+  const to = (row: number) => Math.min(m, Math.ceil((row + 1) * slope) + width);
+  const starts = new Array<number>(n + 2);
+  starts[0] = 0;
+  for (let row = 0; row <= n; row++) starts[row + 1] = starts[row]! + (to(row) - from(row) + 1);
+  return { from, to, index: (row, column) => starts[row]! + column - from(row), cells: starts[n + 1]! };
+}
+
 /**
  * The cheapest alignment of `source` (the segments) to `target` (the blocks).
  *
  * @returns the beads, in order.
  */
-export function align(source: readonly AlignUnit[], target: readonly AlignUnit[]): Bead[] {
+export function align(source: readonly AlignUnit[], target: readonly AlignUnit[], options: AlignOptions = {}): Bead[] {
   const ratio = totalLength(target) / totalLength(source);
   const n = source.length;
   const m = target.length;
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  const back: Array<Array<[number, number, number] | undefined>> = Array.from({ length: n + 1 }, () =>
-    new Array<[number, number, number] | undefined>(m + 1).fill(undefined),
-  );
-  cost[0]![0] = 0;
-  const steps: Array<[number, number]> = [
-    [1, 1],
-    [1, 0],
-    [0, 1],
-    [2, 1],
-    [1, 2],
-  ];
+  const band = bandOf(n, m, options.fullSearchCells ?? fullSearchCells);
+  // Flat arrays over the band's cells: the cheapest cost to reach a cell, the step that
+  // reached it (an index into the row's steps, −1 for none) and its confidence.
+  const cost = new Float64Array(band.cells).fill(Infinity);
+  const back = new Int8Array(band.cells).fill(-1);
+  const confidence = new Float64Array(band.cells);
+  cost[band.index(0, 0)] = 0;
+  const sourceUnit = unitReader(source);
+  const targetUnit = unitReader(target);
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      const here = cost[i]![j]!;
+    const options = stepsOf(source[i]);
+    for (let j = band.from(i); j <= band.to(i); j++) {
+      const here = cost[band.index(i, j)]!;
       if (here === Infinity) continue;
-      // A segment of several blocks (a heading and its list) pairs with as many blocks.
-      const width = source[i]?.kinds.length ?? 1;
-      const options = width > 2 ? [...steps, [1, width] as [number, number]] : steps;
-      for (const [di, dj] of options) {
-        if (i + di > n || j + dj > m) continue;
-        const step = stepCostOf(source.slice(i, i + di), target.slice(j, j + dj), ratio);
+      options.forEach(([di, dj], kind) => {
+        const row = i + di;
+        const column = j + dj;
+        if (row > n || column > m || column < band.from(row) || column > band.to(row)) return;
+        const step =
+          di === 0 || dj === 0
+            ? leftOut
+            : stepCostOf(di, dj, source[i]!, sourceUnit(i, row), targetUnit(j, column), ratio);
         const next = here + step.cost;
-        if (next < cost[i + di]![j + dj]!) {
-          cost[i + di]![j + dj] = next;
-          back[i + di]![j + dj] = [i, j, step.confidence];
+        const cell = band.index(row, column);
+        if (next < cost[cell]!) {
+          cost[cell] = next;
+          back[cell] = kind;
+          confidence[cell] = step.confidence;
         }
-      }
+      });
     }
   }
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0;) {
-    const step = back[i]![j];
-    if (step === undefined) break;
-    const [pi, pj, confidence] = step;
-    beads.push({ source: range(pi, i), target: range(pj, j), confidence });
-    i = pi;
-    j = pj;
+    const cell = band.index(i, j);
+    const kind = back[cell]!;
+    if (kind < 0) break;
+    const [di, dj] = stepsOf(source[i - 1])[kind]!;
+    beads.push({ source: range(i - di, i), target: range(j - dj, j), confidence: confidence[cell]! });
+    i -= di;
+    j -= dj;
   }
   return beads.reverse();
 }
 
-/** The cost of pairing these segments with these blocks, and the confidence of the pair. */
+const steps: ReadonlyArray<readonly [number, number]> = [
+  [1, 1],
+  [1, 0],
+  [0, 1],
+  [2, 1],
+  [1, 2],
+];
+
+/**
+ * The steps from a cell whose next segment is `next`: a segment of several blocks (a
+ * heading and its list) may also pair with as many blocks.
+ */
+function stepsOf(next: AlignUnit | undefined): ReadonlyArray<readonly [number, number]> {
+  const width = next?.kinds.length ?? 1;
+  return width > 2 ? [...steps, [1, width]] : steps;
+}
+
+/** A step that leaves a segment or a block out. */
+const leftOut = { cost: stepCost.skip, confidence: 1 };
+
+/**
+ * The cost of pairing `segments` segments, the first of them `first`, read as one unit
+ * `source`, with `blocks` blocks read as `target`, and the confidence of the pair.
+ */
 function stepCostOf(
-  source: readonly AlignUnit[],
-  target: readonly AlignUnit[],
+  segments: number,
+  blocks: number,
+  first: AlignUnit,
+  source: AlignUnit,
+  target: AlignUnit,
   ratio: number,
 ): { cost: number; confidence: number } {
-  if (source.length === 0 || target.length === 0) return { cost: stepCost.skip, confidence: 1 };
-  const prior =
-    source.length === target.length || source[0]!.kinds.length === target.length ? stepCost.pair : stepCost.merge;
-  const match = matchCost(joinUnits(source), joinUnits(target), ratio);
+  const prior = segments === blocks || first.kinds.length === blocks ? stepCost.pair : stepCost.merge;
+  const match = matchCost(source, target, ratio);
   return { cost: prior + match, confidence: Math.min(1, Math.exp(-match)) };
+}
+
+/**
+ * The units `from`–`to` of `units` read as one: a unit alone as it is, and each pair
+ * joined once, since the search asks for the same pairs again and again.
+ */
+function unitReader(units: readonly AlignUnit[]): (from: number, to: number) => AlignUnit {
+  const pairs = new Map<number, AlignUnit>();
+  return (from, to) => {
+    if (to - from === 1) return units[from]!;
+    if (to - from !== 2) return joinUnits(units.slice(from, to));
+    let pair = pairs.get(from);
+    if (pair === undefined) {
+      pair = joinUnits(units.slice(from, to));
+      pairs.set(from, pair);
+    }
+    return pair;
+  };
 }
 
 /** How unlike a translation of `source` the text `target` is (0: alike). */
@@ -104,10 +187,10 @@ export function matchCost(source: AlignUnit, target: AlignUnit, ratio: number): 
     cost += 12;
   }
   cost += 3 * Math.abs(source.references - target.references);
-  const numbers = new Set([...source.numbers, ...target.numbers]);
-  if (numbers.size > 0) {
-    const shared = [...source.numbers].filter((value) => target.numbers.has(value)).length;
-    cost += 4 * (1 - shared / numbers.size);
+  if (source.numbers.size > 0 || target.numbers.size > 0) {
+    let shared = 0;
+    for (const value of source.numbers) if (target.numbers.has(value)) shared += 1;
+    cost += 4 * (1 - shared / (source.numbers.size + target.numbers.size - shared));
   }
   const delta = (target.length - ratio * source.length) / Math.sqrt(source.length * variance);
   cost += -Math.log(Math.max(1e-9, 2 * (1 - normalCdf(Math.abs(delta)))));
@@ -115,8 +198,20 @@ export function matchCost(source: AlignUnit, target: AlignUnit, ratio: number): 
 }
 
 function sameKinds(a: readonly string[], b: readonly string[]): boolean {
-  const kinds = (list: readonly string[]) => [...new Set(list)].sort().join(' ');
-  return kinds(a) === kinds(b);
+  return kindsOf(a) === kindsOf(b);
+}
+
+const kindSets = new WeakMap<readonly string[], string>();
+
+/** The kinds of a unit as a set (sorted, each once), worked out once per unit. */
+function kindsOf(kinds: readonly string[]): string {
+  if (kinds.length === 1) return kinds[0]!;
+  let set = kindSets.get(kinds);
+  if (set === undefined) {
+    set = [...new Set(kinds)].sort().join(' ');
+    kindSets.set(kinds, set);
+  }
+  return set;
 }
 
 function totalLength(units: readonly AlignUnit[]): number {

@@ -72,6 +72,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const folder = issueFolder(issue);
   const reserved = reservedSlugReason(path.basename(folder));
   if (reserved !== undefined) return usageError(`${reserved}.`, io);
+  if (path.basename(folder).length > longestSlug) {
+    return usageError(
+      `Unexpected issue name \`${path.basename(folder)}\`: ${path.basename(folder).length} characters, at most ${longestSlug} (it names the issue's folder and every file made of it).`,
+      io,
+    );
+  }
   if (!slugPattern.test(path.basename(folder))) {
     return usageError(
       `Unexpected issue name \`${path.basename(folder)}\`: expected lower-case letters, digits and single hyphens, such as 2026-3.`,
@@ -175,6 +181,9 @@ function issueName(folder: string): string {
 
 /** What an issue folder may be called: as a slug of the series. */
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// A file name holds 255 bytes; the release's files add `jlaga-` and `-html.zip` and the
+// staging folder `.` and `.import-<pid>` to the slug, and a short slug is what readers type.
+const longestSlug = 64;
 
 /**
  * The first of an existing issue's languages, read from its front matter with the YAML

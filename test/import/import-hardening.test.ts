@@ -57,6 +57,7 @@ describe('import, hardened', () => {
   it.each([
     ['a name with spaces', 'Foo Bar', /^Unexpected issue name `Foo Bar`/],
     ['a name with capitals', 'ÁRVÍZ', /^Unexpected issue name `ÁRVÍZ`/],
+    ['a name longer than a file name can hold', 'a'.repeat(250), /^Unexpected issue name `a{250}`: 250 characters/],
     [
       'a folder of the project outside manuscript/',
       'test/fixtures/manuscript/newissue',

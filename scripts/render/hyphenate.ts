@@ -4,6 +4,13 @@
  * reading system, whatever dictionaries they have. Each text is hyphenated by the
  * language of its nearest `lang`: a phrase in another language (`:en[…]` in a Hungarian
  * note) by its own patterns, and not at all when there are none.
+ *
+ * Each language keeps the letters its typesetting tradition wants on either side of a
+ * break (TeX's lefthyphenmin and righthyphenmin): English 2 and 3 ("classi-cal", never
+ * "classic-al"), Hungarian 2 and 2. The patterns allow breaks closer to a word's end;
+ * those are taken out. Capitalised words break like others (a paragraph with
+ * "Államokban" or "Egyesült" unbreakable had loose lines); words in capitals
+ * (acronyms) and with capitals inside stay whole.
  */
 import { createRequire } from 'node:module';
 import type { Element, Root } from 'hast';
@@ -18,6 +25,10 @@ interface Hyphenator {
   hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
 }
 
+/** Letters before and after a break, by primary language; others as Hungarian. */
+const minimumLetters: Record<string, [number, number]> = { en: [2, 3], hu: [2, 2] };
+const defaultLetters: [number, number] = [2, 2];
+
 const hyphenators = new Map<string, ((text: string) => string) | undefined>();
 
 /** The hyphenation of a language tag's patterns (loaded once), or `undefined` when it has none. */
@@ -25,9 +36,25 @@ function hyphenatorOf(tag: string): ((text: string) => string) | undefined {
   if (hyphenators.has(tag)) return hyphenators.get(tag);
   const name = hyphenationModule(tag);
   const module = name === undefined ? undefined : (require(name) as Hyphenator);
-  const hyphenate = module && ((text: string) => module.hyphenateSync(text, { minWordLength: 6 }));
+  const [before, after] = minimumLetters[tag.toLowerCase().split('-')[0] ?? ''] ?? defaultLetters;
+  const hyphenate =
+    module && ((word: string) => withinLimits(module.hyphenateSync(word, { minWordLength: 6 }), before, after));
   hyphenators.set(tag, hyphenate);
   return hyphenate;
+}
+
+/** A hyphenated word without the breaks that leave fewer letters than `before` or `after` on a side. */
+function withinLimits(hyphenated: string, before: number, after: number): string {
+  const parts = hyphenated.split('\u00ad');
+  const total = parts.join('').length;
+  let seen = 0;
+  return parts
+    .map((part, index) => {
+      seen += part.length;
+      const kept = index < parts.length - 1 && seen >= before && total - seen >= after;
+      return kept ? `${part}\u00ad` : part;
+    })
+    .join('');
 }
 
 /** Elements whose text is running text. */
@@ -74,10 +101,10 @@ export const rehypeHyphenate: Plugin<[HyphenateOptions], Root> = function (optio
       const lang = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')
         ?.properties.lang;
       const hyphenate = hyphenatorOf(typeof lang === 'string' ? lang : options.lang);
-      // Capitalised words (names, acronyms) are left whole, as careful typesetters do.
+      // Words in capitals or with capitals inside (acronyms, "MASGA", "McCarthy") stay whole.
       if (hyphenate) {
         node.value = node.value.replace(/[\p{L}\p{M}]{6,}/gu, (word) =>
-          /^\p{Lu}/u.test(word) || options.keepWhole?.has(word) ? word : hyphenate(word),
+          /.\p{Lu}/u.test(word) || options.keepWhole?.has(word) ? word : hyphenate(word),
         );
       }
     });

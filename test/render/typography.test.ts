@@ -17,9 +17,9 @@ describe('typography', () => {
   it('sets each language’s quotation marks, nested ones too', () => {
     expect(typeset('a "model ally" and "a \'real\' test"', en)).toBe('a “model ally” and “a ‘real’ test”');
     expect(typeset('a "modellszövetséges" és "egy "belső" idézet"', hu)).toBe(
-      'a „modellszövetséges” és „egy »belső« idézet”',
+      `a${nbsp}„modellszövetséges” és „egy »belső« idézet”`,
     );
-    expect(typeset('a “curly” quote', hu)).toBe('a „curly” quote');
+    expect(typeset('a “curly” quote', hu)).toBe(`a${nbsp}„curly” quote`);
     expect(typeset("Korea's role", en)).toBe('Korea’s role');
   });
 
@@ -32,6 +32,14 @@ describe('typography', () => {
     expect(typeset('mintegy 350 milliárd dollár', hu)).toBe(`mintegy 350${nbsp}milliárd dollár`);
     expect(typeset('1950. június 25-én', hu)).toBe(`1950.${nbsp}június${nbsp}25-én`);
     expect(typeset('szövetség – és más', hu)).toBe(`szövetség${nbsp}– és más`);
+  });
+
+  it('ties a Hungarian one-letter word to the next, so that no line ends with it', () => {
+    expect(typeset('A háború és a béke, s e kettő', hu)).toBe(`A${nbsp}háború és a${nbsp}béke, s${nbsp}e${nbsp}kettő`);
+    expect(typeset('(a "globális" stratégia) É felől', hu)).toBe(`(a${nbsp}„globális” stratégia) É${nbsp}felől`);
+    // Not inside words, not in English.
+    expect(typeset('Korea a', hu)).toBe('Korea a');
+    expect(typeset('a war and a peace', en)).toBe('a war and a peace');
   });
 
   it('writes numeric dates in each language’s house form, however the manuscript writes them', () => {
@@ -49,13 +57,13 @@ describe('typography', () => {
     }
   });
 
-  it('hyphenates running text by the language’s patterns, and never names, headings or links', () => {
+  it('hyphenates running text by the language’s patterns, capitalised words too, never acronyms, headings or links', () => {
     const tree: Root = {
       type: 'root',
       children: [
         h('div', { className: ['segment'] }, [
           h('p', 'international relations'),
-          h('p', { lang: 'hu' }, 'nemzetközi kapcsolatok Budapesten'),
+          h('p', { lang: 'hu' }, 'nemzetközi kapcsolatok Budapesten, MASGA'),
           h('h2', 'international'),
           h('p', [h('a', { href: '#x' }, 'international')]),
         ]),
@@ -64,8 +72,11 @@ describe('typography', () => {
     };
     unified().use(rehypeHyphenate, { lang: 'en' }).runSync(tree);
     const texts = JSON.stringify(tree);
-    expect(texts).toContain('in\u00adter\u00adna\u00adtion\u00adal re\u00adla\u00adtions');
-    expect(texts).toContain('nem\u00adzet\u00adkö\u00adzi kap\u00adcso\u00adla\u00adtok Budapesten');
+    // Three letters at least after an English break ("interna-tional", never "internation-al").
+    expect(texts).toContain('in\u00adter\u00adna\u00adtional re\u00adla\u00adtions');
+    expect(texts).toContain(
+      'nem\u00adzet\u00adkö\u00adzi kap\u00adcso\u00adla\u00adtok Bu\u00adda\u00adpes\u00adten, MASGA',
+    );
     expect(texts.match(/"international"/g)).toHaveLength(3);
   });
 });

@@ -1,14 +1,20 @@
 /**
- * rehype plugin: keep a numeric range on one line. Browsers break after an en dash, so
- * "(1945–2026)" could end a line with "1945–"; each range is wrapped in
- * `<span class="nowrap">` (every stylesheet sets `white-space: nowrap` for it). A span,
- * not an invisible joining character, so the text stays the same for search and copy.
+ * rehype plugin: keep a numeric range and a Korean given name on one line. Browsers
+ * break after an en dash and a hyphen, so "(1945–2026)" could end a line with "1945–"
+ * and "Lee Jae-myung" with "Jae-"; each is wrapped in `<span class="nowrap">` (every
+ * stylesheet sets `white-space: nowrap` for it). A span, not an invisible joining
+ * character or a non-breaking hyphen, so the text stays the same for search and copy.
+ *
+ * A Korean given name is known by its form: a romanised syllable, a hyphen and another
+ * in lower case ("Jae-myung", "Doo-hwan") after a one-syllable family name ("Lee",
+ * "Chun"), as the series writes them (family name first).
  */
 import type { ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 
-const range = /\d[\d.,]*\u2013\d[\d.,]*%?/g;
+const range =
+  /\d[\d.,]*\u2013\d[\d.,]*%?|(?<=(?<!\p{L})\p{Lu}\p{Ll}{1,4}[ \u00a0])\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,5}(?!\p{L})/gu;
 /** Where an element may not stand, or text is not prose. */
 const skipped = new Set(['head', 'title', 'script', 'style', 'code', 'pre', 'textarea', 'svg']);
 

@@ -8,7 +8,9 @@
  * - dashes: a spaced hyphen becomes a spaced en dash, a hyphen between years an en dash;
  * - non-breaking spaces where a line must not break: after an initial (A. Snyder),
  *   between a number and its unit (25 %, 350 billion, 350 milliárd), inside dates
- *   (June 25, 1950 / 2025. augusztus), before a spaced en dash, after a section number;
+ *   (June 25, 1950 / 2025. augusztus), before a spaced en dash, after a section number,
+ *   and, in a language that wants it (Hungarian), after a one-letter word ("a", "s",
+ *   "A"), which must not end a line;
  * - numeric dates in the language's house form: `2026.02.25.` and `2023.05.` in English,
  *   `2026. 02. 25.` and `2023. 05.` in Hungarian (with no-break spaces), however the
  *   manuscript writes them, so that every issue gets them.
@@ -37,6 +39,8 @@ export interface TypographyRules {
   dateOrder: 'month-day' | 'year-month-day';
   /** What follows the year and the month of a numeric date: `.` (2026.02.25.) or `. ` (2026. 02. 25.). */
   numericDateSeparator: string;
+  /** Whether a one-letter word is tied to the next (no line ends with "a"). */
+  tieOneLetterWords?: boolean;
 }
 
 const nbsp = '\u00a0';
@@ -158,6 +162,9 @@ function spacingPatterns(rules: TypographyRules): Array<[RegExp, string]> {
     [/(^|[\s(])(\p{Lu}\.) (?=\p{Lu})/gu, `$1$2${nbsp}`],
     [new RegExp(`(\\d) (?=(?:${units})(?!\\p{L}))`, 'gu'), `$1${nbsp}`],
     [/ \u2013 /g, `${nbsp}\u2013 `],
+    ...(rules.tieOneLetterWords
+      ? ([[/(?<=(?:^|[\s([\u201e\u201c\u00bb\u2018])\p{L}) (?=\S|$)/gu, nbsp]] as Array<[RegExp, string]>)
+      : []),
     ...(rules.dateOrder === 'month-day'
       ? ([[new RegExp(`\\b(${months}) (?=\\d)`, 'g'), `$1${nbsp}`]] as Array<[RegExp, string]>)
       : ([

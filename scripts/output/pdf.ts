@@ -29,8 +29,10 @@ const require = createRequire(import.meta.url);
 const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 // Scripts that run in the page are files of their own (a function passed from here
 // would carry the TypeScript loader's helpers with it).
+const lineBreaks = path.join(templatesDir, 'print', 'line-breaks.js');
 const keepBreakingSoftHyphens = path.join(templatesDir, 'print', 'keep-breaking-soft-hyphens.js');
 const notePlacements = path.join(templatesDir, 'print', 'note-placements.js');
+const loneLines = path.join(templatesDir, 'print', 'lone-lines.js');
 const pageEndSplits = path.join(templatesDir, 'print', 'page-end-splits.js');
 const stableIds = path.join(templatesDir, 'print', 'stable-ids.js');
 
@@ -98,61 +100,112 @@ export async function printEdition(
   const draft = options.draft ?? false;
   const started = performance.now();
   const keepWhole = new Set<string>();
-  // Lay out until no word is hyphenated across two pages: each pass keeps the words
-  // that fell at a page's foot whole; two passes are usual, three the most.
-  for (let pass = 1; ; pass++) {
-    // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
-    const file = path.join(printDir, `${edition.lang}-${pass}.html`);
-    await writeFile(file, stringifyHtml(renderPrintPage(edition, labels, { keepWhole, draft })));
-    const { page, blocked } = await session.openPage(printDir);
-    try {
-      const pages = await layOut(page, file);
+  // Paragraphs set a line longer or shorter (by the line breaker's index), and every
+  // remedy tried.
+  const lengths = new Map<number, number>();
+  const tried = new Set<string>();
+  // The layout with the fewest faults so far, kept open to be printed.
+  let best: { page: Page; blocked: string[]; pages: number; faults: number } | undefined;
+  try {
+    // Lay out again while a word is split between two pages or a paragraph's line stands
+    // alone at a page's top or foot: each pass keeps the words that fell at a page's foot
+    // whole and sets a paragraph with a lone line a line longer or shorter (its next
+    // remedy); five passes at most. The layout with the fewest faults is printed.
+    for (let pass = 1; pass <= maximumPasses; pass++) {
+      // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
+      const file = path.join(printDir, `${edition.lang}-${pass}.html`);
+      await writeFile(file, stringifyHtml(renderPrintPage(edition, labels, { keepWhole, draft })));
+      const { page, blocked } = await session.openPage(printDir);
+      const pages = await layOut(
+        page,
+        file,
+        [...lengths].sort(([a], [b]) => a - b),
+      );
       const splits = (await page.evaluate(await readFile(pageEndSplits, 'utf8'))) as string[];
-      if (splits.some((word) => !keepWhole.has(word)) && pass < 3) {
-        for (const word of splits) keepWhole.add(word);
-        continue;
+      const lone = (await page.evaluate(await readFile(loneLines, 'utf8'))) as LoneLine[];
+      // A word split between pages is the worst, then a note away from its call.
+      const faults = 100 * splits.length + lone.reduce((sum, problem) => sum + (problem.kind === 'note' ? 10 : 1), 0);
+      if (!best || faults < best.faults) {
+        await best?.page.close();
+        best = { page, blocked, pages, faults };
+      } else {
+        await page.close();
       }
-      await page.evaluate(await readFile(keepBreakingSoftHyphens, 'utf8'));
-      await page.evaluate(await readFile(stableIds, 'utf8'));
-      const notes = (await page.evaluate(await readFile(notePlacements, 'utf8'))) as NotePlacement[];
-      if (blocked.length > 0) {
-        throw new Error(
-          `The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`,
-        );
+      // Each lone line's first remedy not tried yet.
+      const remedies = lone
+        .map((problem) => problem.remedies.find(([index, change]) => !tried.has(`${index}:${change}`)))
+        .filter((remedy): remedy is [number, number] => remedy !== undefined);
+      if (faults === 0 || (splits.every((word) => keepWhole.has(word)) && remedies.length === 0)) break;
+      for (const word of splits) keepWhole.add(word);
+      for (const [index, change] of remedies) {
+        tried.add(`${index}:${change}`);
+        lengths.set(index, change);
       }
-      const pdf = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        outline: true,
-        tagged: true,
-        timeout: 120_000,
-      });
-      return {
-        bytes: await withMetadata(pdf, edition, labels, draft),
-        pages,
-        seconds: (performance.now() - started) / 1000,
-        notes,
-      };
-    } finally {
-      await page.close();
     }
+    if (!best) throw new Error(`No layout of ${edition.slug} ${edition.lang}`);
+    const { page, blocked, pages } = best;
+    await page.evaluate(await readFile(keepBreakingSoftHyphens, 'utf8'));
+    await page.evaluate(await readFile(stableIds, 'utf8'));
+    const notes = (await page.evaluate(await readFile(notePlacements, 'utf8'))) as NotePlacement[];
+    if (blocked.length > 0) {
+      throw new Error(
+        `The print page of ${edition.slug} ${edition.lang} asked for files outside the build: ${blocked.join(', ')}`,
+      );
+    }
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      timeout: 120_000,
+    });
+    return {
+      bytes: await withMetadata(pdf, edition, labels, draft),
+      pages,
+      seconds: (performance.now() - started) / 1000,
+      notes,
+    };
+  } finally {
+    await best?.page.close();
   }
 }
+
+/** A line alone at a page's top or foot, or a note away from its call, and its remedies (print/lone-lines.js). */
+interface LoneLine {
+  kind: 'widow' | 'orphan' | 'note';
+  /** Paragraphs (by the line breaker's index) and the lines each is to have more or fewer, in order. */
+  remedies: Array<[number, number]>;
+}
+
+/** The most layouts of one edition. */
+const maximumPasses = 5;
 
 /** The print page's window, as far as the functions below use it: they run in Chromium, not in Node. */
 interface PrintWindow {
   PagedConfig?: { auto: boolean };
+  jlagaLengths?: Array<[number, number]>;
   PagedPolyfill: { preview: () => Promise<{ total: number }> };
   document: { fonts: { ready: Promise<unknown> } };
 }
 
-/** Load the print page and let Paged.js lay it out; returns the number of pages. */
-async function layOut(page: Page, file: string): Promise<number> {
+/**
+ * Load the print page, break its paragraphs' lines, and let Paged.js lay it out;
+ * `lengths` names the paragraphs to set a line longer (+1) or shorter (-1), by the line
+ * breaker's index. Returns the number of pages.
+ */
+async function layOut(page: Page, file: string, lengths: Array<[number, number]>): Promise<number> {
   await page.goto(fileUrl(file), { waitUntil: 'load' });
   // Paged.js starts by itself unless told not to; it is started below, once loaded.
-  await page.evaluate(() => {
-    (globalThis as unknown as PrintWindow).PagedConfig = { auto: false };
+  await page.evaluate(async () => {
+    const printWindow = globalThis as unknown as PrintWindow;
+    printWindow.PagedConfig = { auto: false };
+    await printWindow.document.fonts.ready;
   });
+  // Each paragraph's lines broken as a whole, measured with the fonts loaded.
+  await page.evaluate((pairs) => {
+    (globalThis as unknown as PrintWindow).jlagaLengths = pairs;
+  }, lengths);
+  await page.evaluate(await readFile(lineBreaks, 'utf8'));
   await page.addScriptTag({ content: await readFile(pagedPolyfill, 'utf8') });
   return page.evaluate(async () => {
     const printWindow = globalThis as unknown as PrintWindow;

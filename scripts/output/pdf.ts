@@ -110,7 +110,8 @@ export async function printEdition(
     // Lay out again while a word is split between two pages or a paragraph's line stands
     // alone at a page's top or foot: each pass keeps the words that fell at a page's foot
     // whole and sets a paragraph with a lone line a line longer or shorter (its next
-    // remedy); five passes at most. The layout with the fewest faults is printed.
+    // remedy); three passes at most, as many as the words alone needed before. The layout
+    // with the fewest faults is printed.
     for (let pass = 1; pass <= maximumPasses; pass++) {
       // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
       const file = path.join(printDir, `${edition.lang}-${pass}.html`);
@@ -178,7 +179,7 @@ interface LoneLine {
 }
 
 /** The most layouts of one edition. */
-const maximumPasses = 5;
+const maximumPasses = 3;
 
 /** The print page's window, as far as the functions below use it: they run in Chromium, not in Node. */
 interface PrintWindow {

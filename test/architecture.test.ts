@@ -107,6 +107,7 @@ const stageRanks: ReadonlyMap<string, number> = new Map([
   ['output', 2],
   ['release', 3],
   ['dev', 3],
+  ['site', 3],
   ['cli', 4],
   ['bin', 5],
 ]);

@@ -20,6 +20,11 @@ export const commands: readonly CommandEntry[] = [
     summary: 'release an issue: named, checksummed, validated files',
     load: () => import('./release.js'),
   },
+  {
+    name: 'site',
+    summary: 'build the series’ website: every issue, both languages, feeds and metadata',
+    load: () => import('./site.js'),
+  },
   { name: 'align', summary: 'where translations stand; confirm them', load: () => import('./align.js') },
   {
     name: 'glossary',

@@ -61,11 +61,7 @@ export function renderEditionPage(
   pages: PageLinks = {},
 ): Root {
   const labels = labelsFor(set, edition.lang);
-  const trees = editionToHast(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 1) });
-  const content: Root = { type: 'root', children: groupSegmentRuns(trees.segments) };
-  unified()
-    .use(rehypeTableScroll, { label: (number) => labels.t('tableRegion', { number }) })
-    .runSync(content);
+  const body = editionBody(edition, labels, { rewriteUrl: (url) => mediaUrl(url, 1) });
   const rules = labels.typography;
   const others = set.editions.filter(
     (other) => other.lang !== edition.lang && pages.languages?.[other.lang] !== 'missing',
@@ -117,20 +113,52 @@ export function renderEditionPage(
           ),
         ]),
       ),
-      'title-block': [trees.titleBlock],
-      toc: [tableOfContents(trees, labels)],
-      content: content.children as ElementContent[],
-      notes: [
-        h('section', { className: ['notes'], ariaLabelledBy: 'notes-title' }, [
-          h('h2', { id: 'notes-title' }, labels.t('notes')),
-          ...trees.notes,
-        ]),
-      ],
-      'editors-page': editorsPage(edition, labels),
+      ...body,
     },
   });
   unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang }).runSync(page);
   return page;
+}
+
+/** The parts of an edition's page that hold its text, by the name of the slot each fills. */
+export interface EditionBody {
+  'title-block': ElementContent[];
+  toc: ElementContent[];
+  content: ElementContent[];
+  notes: ElementContent[];
+  'editors-page': ElementContent[];
+}
+
+/**
+ * The text of `edition` as its page shows it: title block, contents, segments, notes
+ * and editors page, each the content of the edition template's slot of that name, for
+ * the edition's page and for any other page that shows the edition in its own shell
+ * (the series' website). Not yet hyphenated: the page does it once, whole.
+ *
+ * @param options.rewriteUrl how the page links an image of the issue (`assets/chart.svg`).
+ */
+export function editionBody(
+  edition: Edition,
+  labels: Labels,
+  options: { rewriteUrl: (url: string) => string },
+): EditionBody {
+  const trees = editionToHast(edition, labels, { rewriteUrl: options.rewriteUrl });
+  const content: Root = { type: 'root', children: groupSegmentRuns(trees.segments) };
+  unified()
+    .use(rehypeTableScroll, { label: (number) => labels.t('tableRegion', { number }) })
+    .runSync(content);
+  return {
+    'title-block': [trees.titleBlock],
+    toc: [tableOfContents(trees, labels)],
+    content: content.children as ElementContent[],
+    notes: [
+      h('section', { className: ['notes'], ariaLabelledBy: 'notes-title' }, [
+        h('h2', { id: 'notes-title' }, labels.t('notes')),
+        ...trees.notes,
+      ]),
+    ],
+    'editors-page': editorsPage(edition, labels),
+  };
 }
 
 /** Contents: the headings of the segments, nested by depth, then notes and the series page. */

@@ -30,6 +30,7 @@ import { importTimes } from './import.js';
 import { copyManuscripts, jlagaTimes, previewTimes, releaseTimes, yearTimes } from './loops.js';
 import { median, processTimes, time } from './measure.js';
 import { memoryMatchTimes } from './memory.js';
+import { siteIssues, siteTimes } from './site.js';
 import { largeRead, stageTimes } from './stages.js';
 import type { StageTimes } from './stages.js';
 
@@ -40,8 +41,10 @@ export interface BenchOptions {
   runs: number;
   /** Add the read of a 10 MB manuscript. */
   large: boolean;
-  /** Add every long row: a year of issues, the release, 10 MB, the test suite. */
+  /** Add every long row: a year of issues, the release, 10 MB, the site, the test suite. */
   all: boolean;
+  /** Add the site of fifty issues. */
+  site?: boolean;
   /** Called with a line of progress. */
   progress: (line: string) => void;
 }
@@ -166,6 +169,22 @@ export async function benchmark(options: BenchOptions): Promise<BenchResult> {
         ours: large.times,
         goal: { ms: 5000 },
         note: large.note,
+      });
+    }
+    if (options.site || options.all) {
+      progress(`the site of ${siteIssues} issues (first builds it)`);
+      const site = await siteTimes(runs, root);
+      rows.push({
+        row: 'site, one issue changed',
+        command: `jlaga site <${siteIssues} issues>`,
+        ours: site.oneChanged,
+        goal: { ms: 3000 },
+      });
+      rows.push({
+        row: 'site, unchanged',
+        command: `jlaga site <${siteIssues} issues>`,
+        ours: site.unchanged,
+        goal: { ms: 1000 },
       });
     }
     if (options.all) {

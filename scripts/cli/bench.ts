@@ -1,5 +1,5 @@
 /**
- * `jlaga bench [--runs N] [--large] [--all] [--json]`: the program against its anchors
+ * `jlaga bench [--runs N] [--large] [--site] [--all] [--json]`: the program against its anchors
  * and the editor's loops against their goals (see bench/benchmark.ts for each row).
  *
  * Exit 0 measured, 1 when a stage failed, 2 bad usage.
@@ -10,13 +10,14 @@ import { parseCommandLine, usageError } from './arguments.js';
 import { failureLine } from './io.js';
 import type { CommandIo } from './io.js';
 
-const usage = `Usage: jlaga bench [--runs <n>] [--large] [--all] [--json]
+const usage = `Usage: jlaga bench [--runs <n>] [--large] [--site] [--all] [--json]
 
 Measure the program on the sample issue against anchors in the same run (pandoc for
 check, a minimal Paged.js script for the full build) and the editor's loops against
 their goals (rebuild when nothing changed, preview), as medians of --runs runs
 (default 3), every command a new process; then where a build spends its time.
---large adds reading a generated 10 MB manuscript; --all adds that, a year of twelve
+--large adds reading a generated 10 MB manuscript; --site the series' website of fifty
+issues built again after one changed and unchanged; --all adds those, a year of twelve
 issues built again, the release and the test suite. --json writes the figures as
 JSON to standard output. Speed targets are compared here, never in tests.
 Installs pandoc with apt-get when it is missing and it can.
@@ -31,14 +32,20 @@ Exit codes: 0 measured, 1 a stage failed, 2 bad usage.`;
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
-    { runs: { type: 'string' }, large: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
+    {
+      runs: { type: 'string' },
+      large: { type: 'boolean' },
+      site: { type: 'boolean' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     usage,
     io,
   );
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 0) {
     return usageError(
-      `Unexpected ${parsed.positionals.join(' ')}: jlaga bench takes only --runs, --large, --all and --json.`,
+      `Unexpected ${parsed.positionals.join(' ')}: jlaga bench takes only --runs, --large, --site, --all and --json.`,
       io,
     );
   }
@@ -52,6 +59,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       runs: Number(runsText),
       large: parsed.values.large === true,
       all: parsed.values.all === true,
+      site: parsed.values.site === true,
       progress: (line) => io.stderr.write(`measuring: ${line}\n`),
     });
     if (json) {

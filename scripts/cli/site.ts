@@ -6,6 +6,7 @@
  * rest is built) or the build failed (the site is unchanged), 2 on bad usage.
  */
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { exitCode, exitCodeFor, formatJsonReport, formatReport } from '../messages/report.js';
 import { projectRoot } from '../project.js';
 import { parseBaseUrl } from '../site/base-url.js';
@@ -56,17 +57,24 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const { buildSite } = await import('../site/build-site.js');
   let result;
   try {
-    result = await buildSite({ locations, outputRoot, baseUrl, progress: (line) => io.stdout.write(`${line}\n`) });
+    // With --json, standard output carries the JSON alone.
+    const progress = (line: string) => (json ? io.stderr : io.stdout).write(`${line}\n`);
+    result = await buildSite({ locations, outputRoot, baseUrl, progress });
   } catch (error) {
     io.stderr.write(`${failureLine(error, 'Site build')}\nThe site is unchanged.\n`);
     return exitCode.errors;
   }
-  const report = json ? '' : formatReport(result.files, { color: io.stderr.isTTY });
+  const files = withoutRepeats(result.files);
+  const report = json ? '' : formatReport(files, { color: io.stderr.isTTY });
   if (report) io.stderr.write(`${report}\n`);
-  if (json) io.stdout.write(formatJsonReport(result.files));
+  if (json) io.stdout.write(formatJsonReport(files));
   const out = json ? io.stderr : io.stdout;
   for (const slug of result.leftOut)
     io.stderr.write(`${slug}: left out of the site, the manuscript has errors; the other issues are built.\n`);
+  if (!result.built) {
+    io.stderr.write('site: no issue could be read; the site is unchanged.\n');
+    return exitCode.errors;
+  }
   if (result.baseUrl === undefined)
     io.stderr.write(
       'No base URL (--base-url or site.url in series.yaml): the feeds, the sitemap, the absolute citation URLs and the Crossref deposits are not written.\n',
@@ -78,5 +86,16 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       ? `site: up to date: ${where} is unchanged\n`
       : `site: ${where}: ${result.rendered.length} ${result.rendered.length === 1 ? 'issue' : 'issues'} made, ${changed.length} ${changed.length === 1 ? 'file' : 'files'} written, ${removed.length} removed\n`,
   );
-  return Math.max(exitCodeFor(result.files), result.leftOut.length > 0 ? exitCode.errors : exitCode.ok);
+  return Math.max(exitCodeFor(files), result.leftOut.length > 0 ? exitCode.errors : exitCode.ok);
+}
+
+/** The files with their messages, each file said once: every issue reads the one series file. */
+function withoutRepeats(files: readonly VFile[]): VFile[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = `${file.path}\n${file.messages.map(String).join('\n')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Page shells are HTML files under `templates/html/`, parsed into hast and filled here:
  * `{{name}}` in text and attribute values takes a value, `{{t:key}}` an interface label,
- * and `<slot name="x"></slot>` is replaced by generated nodes. Values are inserted as
+ * and `<slot name="x"></slot>` (in `<head>`: `<template data-slot="x"></template>`) is replaced by generated nodes. Values are inserted as
  * text, never parsed as markup, so they are escaped by the serializer.
  */
 import { readFileSync } from 'node:fs';
@@ -67,8 +67,15 @@ export function fillTemplate(tree: Root, fill: TemplateFill): Root {
       else if (Array.isArray(value))
         node.properties[key] = value.map((item) => (typeof item === 'string' ? replace(item) : item));
     }
-    if (node.tagName === 'slot' && parent && index !== undefined) {
-      const name = String(node.properties.name ?? '');
+    // In `<head>` a `<slot>` would end the head: there `<template data-slot="x">` stands for one.
+    const slot =
+      node.tagName === 'slot'
+        ? node.properties.name
+        : node.tagName === 'template'
+          ? node.properties.dataSlot
+          : undefined;
+    if (slot !== undefined && parent && index !== undefined) {
+      const name = String(slot);
       const content = fill.slots?.[name];
       if (content === undefined) throw new Error(`Template slot \`${name}\` was not given`);
       parent.children.splice(index, 1, ...(content as RootContent[] as typeof parent.children));

@@ -66,6 +66,8 @@ export interface SiteResult {
   rendered: string[];
   /** What the build changed in the site. */
   changes: SiteChanges;
+  /** False when no issue could be read: nothing was built, the site is as it was. */
+  built: boolean;
   /** The base URL used, if any. */
   baseUrl: string | undefined;
   /** The issues with no Crossref deposit, and why (DOIs missing). */
@@ -157,6 +159,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
         leftOut,
         rendered: [],
         changes: { changed: [], removed: [] },
+        built: false,
         baseUrl: undefined,
         noDeposit: [],
       };
@@ -197,6 +200,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
       leftOut,
       rendered: changed.map((issue) => issue.record.entry.slug),
       changes,
+      built: true,
       baseUrl: context.baseUrl,
       noDeposit: context.issues
         .filter((issue) => Object.values(issue.editions).some((edition) => !edition.doi))

@@ -36,7 +36,7 @@ export function issuePage(context: SiteContext, issue: IssueEntry, lang: Lang): 
   const files = languageFiles(issue, lang);
   const downloads: ElementContent[] =
     issue.downloads === 'not-built'
-      ? [h('p', labels.t('site.notBuilt', { command: `jlaga build ${issue.slug}` }))]
+      ? [h('p', [labels.t('site.notBuilt'), ' ', h('code', `jlaga build ${issue.slug}`)])]
       : [
           ...(issue.downloads === 'draft'
             ? [h('p', { className: ['draft-files'] }, labels.t('site.draftDownloads'))]
@@ -73,7 +73,7 @@ export function issuePage(context: SiteContext, issue: IssueEntry, lang: Lang): 
         h('h1', title),
         ...(edition?.subtitle ? [h('p', { className: ['subtitle'] }, typeset(edition.subtitle, rules))] : []),
         h('p', { className: ['authors'] }, edition?.authors.join(', ') ?? ''),
-        ...(edition?.summary ? [h('p', { className: ['summary'] }, typeset(edition.summary, rules))] : []),
+        ...(edition?.summary ? [h('p', { className: ['issue-summary'] }, typeset(edition.summary, rules))] : []),
         ...(edition?.doi
           ? [
               h('p', { className: ['doi'] }, [
@@ -121,7 +121,7 @@ export function readPage(context: SiteContext, issue: IssueEntry, edition: Editi
     head: [...citationMeta(context, page, issue, lang), jsonLdScript(scholarlyArticle(context, page, issue, lang))],
     scripts: [
       h('script', {
-        src: `${relativeLink(page, sitePaths.assets)}notes.js`,
+        src: relativeLink(page, `${sitePaths.assets}/notes.js`),
         defer: true,
         dataCloseLabel: labels.t('closeNote'),
       }),

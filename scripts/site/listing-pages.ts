@@ -44,7 +44,7 @@ export function homePage(context: SiteContext, lang: Lang): Root {
           h('a', { href: link(sitePaths.issue(lang, issue.slug)) }, typeset(edition.title, rules)),
         ]),
         h('p', { className: ['authors'] }, edition.authors.join(', ')),
-        ...(edition.summary ? [h('p', { className: ['summary'] }, typeset(edition.summary, rules))] : []),
+        ...(edition.summary ? [h('p', { className: ['issue-summary'] }, typeset(edition.summary, rules))] : []),
         h('ul', { className: ['issue-links'] }, [
           h('li', [h('a', { href: link(sitePaths.read(lang, issue.slug)) }, labels.t('site.readOnline'))]),
           ...downloadLinks(context, page, issue, lang),

@@ -45,7 +45,7 @@ export function renderSitePage(context: SiteContext, page: SitePage): Root {
       lang: page.lang,
       pageTitle: page.title,
       description: page.description,
-      assets: link(sitePaths.assets).replace(/\/$/, ''),
+      assets: link(sitePaths.assets),
       seriesName: inLanguage(context.series.name, page.lang),
       home: link(sitePaths.home(page.lang)),
       authors: link(sitePaths.authors(page.lang)),

@@ -83,7 +83,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const { changed, removed } = result.changes;
   out.write(
     changed.length + removed.length === 0
-      ? `site: up to date: ${where} is unchanged\n`
+      ? result.rendered.length === 0
+        ? `site: up to date: ${where} is unchanged\n`
+        : `site: ${where}: ${result.rendered.length} ${result.rendered.length === 1 ? 'issue' : 'issues'} made again, no file changed\n`
       : `site: ${where}: ${result.rendered.length} ${result.rendered.length === 1 ? 'issue' : 'issues'} made, ${changed.length} ${changed.length === 1 ? 'file' : 'files'} written, ${removed.length} removed\n`,
   );
   return Math.max(exitCodeFor(files), result.leftOut.length > 0 ? exitCode.errors : exitCode.ok);

@@ -10,37 +10,19 @@
  * changed nothing leaves the site untouched, a failed one leaves it as it was.
  * An issue with errors is left out (its report is the caller's to print); the rest is built.
  */
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { makeOwnedFolder, removeAbandonedFolders } from '../cleanup.js';
 import { folderDigest } from '../manuscript/check-cache.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
-import { readIssue } from '../manuscript/read-issue.js';
-import type { Lang, Series } from '../manuscript/schema.js';
+import type { Series } from '../manuscript/schema.js';
 import { glossaryFileName, sha256Hex } from '../manuscript/source-digests.js';
-import { splitEditions } from '../manuscript/split-editions.js';
-import { mediaFiles } from '../output/assets.js';
-import { replaceFolder, recoverReplacedFolders } from '../output/build.js';
-import { fontFiles } from '../output/fonts.js';
-import { stringifyHtml } from '../output/html-shared.js';
 import { programBuild } from '../program-build.js';
 import { supportedLanguages, templatesDir } from '../project.js';
-import { loadLabels } from '../render/labels.js';
-import { crossrefDeposit } from './crossref.js';
-import { depositTimestamp } from './deposit-timestamp.js';
 import { findDownloads } from './downloads.js';
-import type { IssueDownloads } from './downloads.js';
-import { atomFeed, sitemap } from './feeds.js';
-import type { SitemapPage } from './feeds.js';
-import { issueEntry, newestFirst } from './issue-entry.js';
-import type { IssueEntry } from './issue-entry.js';
-import { issuePage, readPage } from './issue-pages.js';
-import { absoluteUrl, sitePaths } from './layout.js';
-import { aboutPage, authorsPage, editorsPage, homePage, languageChoicePage } from './listing-pages.js';
 import type { SiteContext } from './site-context.js';
-import { SiteFiles } from './site-files.js';
+import { listFiles, SiteFiles } from './site-files.js';
 import type { SiteChanges } from './site-files.js';
 import { issueKey, readSiteRecord, writeSiteRecord } from './site-record.js';
 import type { IssueRecord } from './site-record.js';
@@ -80,7 +62,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const siteDir = path.join(options.outputRoot, 'site');
   await mkdir(options.outputRoot, { recursive: true });
   await removeAbandonedFolders(options.outputRoot, '.site-');
-  await recoverReplacedFolders(options.outputRoot);
+  if ((await readdir(options.outputRoot)).some((name) => name.startsWith('site.previous-'))) {
+    const { recoverReplacedFolders } = await import('../output/build.js');
+    await recoverReplacedFolders(options.outputRoot);
+  }
   const record = await readSiteRecord(siteDir);
   const common = {
     program: await programBuild(),
@@ -94,60 +79,60 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const kept: IssueRecord[] = [];
   const changed: Array<{ record: IssueRecord; render: (context: SiteContext, files: SiteFiles) => Promise<void> }> = [];
   let series: Series | undefined;
+  const keyed = [];
+  for (const location of options.locations) {
+    const downloads = await findDownloads(location, supportedLanguages(), options.outputRoot);
+    const key = issueKey({
+      ...common,
+      issue: await folderDigest(location.folder),
+      series: await fileDigest(location.series),
+      glossary: await fileDigest(path.join(path.dirname(location.series), glossaryFileName)),
+      downloads: downloads.digest,
+    });
+    keyed.push({ location, downloads, key });
+  }
+  // Nothing changed, and the site is as the last build left it: nothing to do, nothing loaded.
+  const siteKey = issueKey({
+    ...common,
+    issues: keyed.map(({ location, key }) => `${location.slug} ${key}`).join(','),
+  });
+  if (record?.site?.key === siteKey && sameFiles(record.site.files, await listFiles(siteDir))) {
+    return {
+      siteDir,
+      files: [],
+      leftOut: [],
+      rendered: [],
+      changes: { changed: [], removed: [] },
+      built: true,
+      baseUrl: record.site.baseUrl,
+      noDeposit: [],
+    };
+  }
+
   const staging = await makeOwnedFolder(options.outputRoot, '.site-');
   try {
     const siteFiles = await SiteFiles.open(staging.path, siteDir);
-    for (const location of options.locations) {
-      const downloads = await findDownloads(location, supportedLanguages(), options.outputRoot);
-      const key = issueKey({
-        ...common,
-        issue: await folderDigest(location.folder),
-        series: await fileDigest(location.series),
-        glossary: await fileDigest(path.join(path.dirname(location.series), glossaryFileName)),
-        downloads: downloads.digest,
-      });
+    for (const { location, downloads, key } of keyed) {
       const last = record?.issues[location.slug];
       if (last?.key === key && last.files.every((file) => siteFiles.has(file))) {
         kept.push(last);
         series ??= record?.series;
         continue;
       }
-      const read = await readIssue(location);
+      const { readIssueSite } = await import('./issue-site.js');
+      const read = await readIssueSite(location, downloads);
       files.push(...read.files);
-      if (!read.issue) {
+      if (!read.made) {
         leftOut.push(location.slug);
         continue;
       }
-      const issue = read.issue;
-      series = issue.series;
-      const editions = splitEditions(issue);
-      const entry = issueEntry(issue, editions, downloads);
+      const { entry, write } = read.made;
+      series = read.made.series;
       const issueRecord: IssueRecord = { key, entry, files: [] };
       changed.push({
         record: issueRecord,
         render: async (context, site) => {
-          const put = async (sitePath: string, content: string | Root) => {
-            await site.put(sitePath, typeof content === 'string' ? content : stringifyHtml(content));
-            issueRecord.files.push(sitePath);
-          };
-          for (const edition of editions) {
-            await put(sitePaths.issue(edition.lang, entry.slug), issuePage(context, entry, edition.lang));
-            await put(sitePaths.read(edition.lang, entry.slug), readPage(context, entry, edition));
-          }
-          for (const relative of await mediaFiles(location.folder)) {
-            const sitePath = sitePaths.media(entry.slug, relative.slice('assets/'.length));
-            await site.putFile(sitePath, path.join(location.folder, ...relative.split('/')));
-            issueRecord.files.push(sitePath);
-          }
-          await putDownloads(site, entry, downloads, issueRecord);
-          if (context.baseUrl !== undefined) {
-            const baseUrl = context.baseUrl;
-            const deposit = crossrefDeposit(issue, {
-              editionUrl: (lang) => absoluteUrl(baseUrl, sitePaths.read(lang, entry.slug)),
-              timestamp: await depositTimestamp(location, entry.date),
-            });
-            if ('xml' in deposit) await put(sitePaths.crossref(entry.slug), deposit.xml);
-          }
+          issueRecord.files = await write(context, site);
         },
       });
     }
@@ -165,15 +150,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
       };
     }
 
-    const languages = supportedLanguages().filter((lang) => (series as Series).name[lang] !== undefined);
-    const baseUrl = options.baseUrl ?? series.site?.url;
-    const context: SiteContext = {
+    const { putAssets, putListings, siteContext } = await import('./listings.js');
+    const context = siteContext(
       series,
-      languages,
-      labels: loadLabels(languages),
-      baseUrl: baseUrl === undefined || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
-      issues: [...kept.map((issue) => issue.entry), ...changed.map((issue) => issue.record.entry)].sort(newestFirst),
-    };
+      [...kept.map((issue) => issue.entry), ...changed.map((issue) => issue.record.entry)],
+      options.baseUrl ?? series.site?.url,
+    );
     for (const issue of kept) for (const file of issue.files) await siteFiles.keep(file);
     for (const issue of changed) {
       await issue.render(context, siteFiles);
@@ -188,12 +170,19 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     if (changes.changed.length > 0 || changes.removed.length > 0) {
       // mkdtemp makes the folder private; the site is for everyone to read.
       await chmod(staging.path, 0o755);
+      // Loaded only to replace the site: the build's module brings the browser's.
+      const { replaceFolder } = await import('../output/build.js');
       await replaceFolder(staging.path, siteDir);
     }
     const issues = Object.fromEntries(
       [...kept, ...changed.map((issue) => issue.record)].map((issue) => [issue.entry.slug, issue]),
     );
-    await writeSiteRecord(siteDir, { version: 1, series, issues });
+    const site = {
+      key: leftOut.length === 0 ? siteKey : '',
+      files: Object.fromEntries(await listFiles(siteDir)),
+      baseUrl: context.baseUrl,
+    };
+    await writeSiteRecord(siteDir, { version: 1, series, issues, site });
     return {
       siteDir,
       files,
@@ -211,56 +200,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   }
 }
 
-/** Put the issue's PDFs and EPUBs under `downloads/<slug>/`, from its release or its build. */
-async function putDownloads(
-  site: SiteFiles,
-  entry: IssueEntry,
-  downloads: IssueDownloads,
-  record: IssueRecord,
-): Promise<void> {
-  if (downloads.folder === undefined) return;
-  for (const file of downloads.files) {
-    const sitePath = sitePaths.download(entry.slug, file.name);
-    await site.putFile(sitePath, path.join(downloads.folder, file.name));
-    record.files.push(sitePath);
-  }
-}
-
-/** Put the pages that list issues or speak of the series, the feeds and the sitemap; returns every HTML page's site path. */
-async function putListings(context: SiteContext, site: SiteFiles): Promise<string[]> {
-  const put = (sitePath: string, tree: Root) => site.put(sitePath, stringifyHtml(tree));
-  const everyLanguage = (pathOf: (lang: Lang) => string) =>
-    Object.fromEntries(context.languages.map((lang) => [lang, pathOf(lang)]));
-  const sitemapPages: SitemapPage[] = [{ path: sitePaths.root, alternates: everyLanguage(sitePaths.home) }];
-  await put(sitePaths.root, languageChoicePage(context));
-  for (const lang of context.languages) {
-    await put(sitePaths.home(lang), homePage(context, lang));
-    await put(sitePaths.authors(lang), authorsPage(context, lang));
-    await put(sitePaths.about(lang), aboutPage(context, lang));
-    await put(sitePaths.editors(lang), editorsPage(context, lang));
-    for (const pathOf of [sitePaths.home, sitePaths.authors, sitePaths.about, sitePaths.editors])
-      sitemapPages.push({ path: pathOf(lang), alternates: everyLanguage(pathOf) });
-    for (const issue of context.issues.filter((candidate) => candidate.languages.includes(lang))) {
-      for (const pathOf of [sitePaths.issue, sitePaths.read]) {
-        sitemapPages.push({
-          path: pathOf(lang, issue.slug),
-          alternates: Object.fromEntries(issue.languages.map((other) => [other, pathOf(other, issue.slug)])),
-        });
-      }
-    }
-    if (context.baseUrl !== undefined) await site.put(sitePaths.feed(lang), atomFeed(context, lang, context.baseUrl));
-  }
-  if (context.baseUrl !== undefined) await site.put(sitePaths.sitemap, sitemap(sitemapPages, context.baseUrl));
-  return sitemapPages.map((page) => page.path);
-}
-
-/** Put the styles, fonts and the notes' script every page shares. */
-async function putAssets(site: SiteFiles): Promise<void> {
-  for (const name of ['fonts.css', 'edition.css', 'site.css']) {
-    await site.putFile(`${sitePaths.assets}/${name}`, path.join(templatesDir, 'styles', name));
-  }
-  await site.putFile(`${sitePaths.assets}/notes.js`, path.join(templatesDir, 'reader', 'notes.js'));
-  for (const font of await fontFiles()) await site.putFile(`${sitePaths.assets}/fonts/${font.name}`, font.source);
+/** Whether two lists of files by site path, with their sizes, are the same. */
+function sameFiles(recorded: Record<string, number>, live: ReadonlyMap<string, number>): boolean {
+  const entries = Object.entries(recorded);
+  return entries.length === live.size && entries.every(([file, size]) => live.get(file) === size);
 }
 
 /** The SHA-256 of a file's bytes, or `none` when there is none. */

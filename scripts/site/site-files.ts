@@ -2,7 +2,8 @@
  * The files of a site build: written into a staging folder that replaces the site in
  * one rename when the build succeeded. A file whose bytes are those the site already
  * has is not written again but linked to the site's own (a hard link, or a copy where
- * links are not possible), so it keeps its time of change; the build knows which files
+ * links are not possible), so it keeps its time of change (files from elsewhere, styles
+ * or downloads, are copied, never linked, so that the site shares no bytes with them); the build knows which files
  * it added, changed or dropped, and a stage after the pages (the search index) can skip
  * its work when none did.
  */
@@ -71,8 +72,8 @@ export class SiteFiles {
     const size = (await lstat(source)).size;
     if (this.#liveFiles.get(sitePath) === size && (await this.#sameAsLive(sitePath, await readFile(source))))
       return this.keep(sitePath);
-    const target = await this.#target(sitePath);
-    await link(source, target).catch(() => copyFile(source, target));
+    // Copied, not linked: a link would share the bytes with the templates, the issue or the release.
+    await copyFile(source, await this.#target(sitePath));
     this.#written.add(sitePath);
     this.#changed.add(sitePath);
   }
@@ -113,7 +114,7 @@ export class SiteFiles {
 }
 
 /** The regular files under `folder` by site path, with their sizes. */
-async function listFiles(folder: string): Promise<Map<string, number>> {
+export async function listFiles(folder: string): Promise<Map<string, number>> {
   const files = new Map<string, number>();
   if (!existsSync(folder)) return files;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {

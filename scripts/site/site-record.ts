@@ -22,6 +22,11 @@ export interface SiteRecord {
   /** The series as the issues last read it. */
   series: Series;
   issues: Record<string, IssueRecord>;
+  /**
+   * The whole site as the last build left it: the key of everything it was made from
+   * (empty when an issue was left out), every file's size by site path, and its base URL.
+   */
+  site?: { key: string; files: Record<string, number>; baseUrl: string | undefined };
 }
 
 /** The record of the site in `siteDir`, when there is a whole one. */

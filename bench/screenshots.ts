@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /**
- * `npm run screenshots -- <folder>… [--out docs/screenshots] [--pages en,hu,parallel,downloads]`:
+ * `npm run screenshots -- <folder>… [--out docs/screenshots] [--pages en,hu,parallel,downloads,home-en,home-hu]`:
  * what readers see, as PNGs to look at and to keep in the docs. A folder is an issue's
- * build (`output/2099-1`) or release (`output/release/2026-3`, which adds its downloads
- * page). Each page is taken at 375 and 1280 px, light and dark, as one picture of two
+ * build (`output/2099-1`), release (`output/release/2026-3`, which adds its downloads
+ * page) or the series' website (`output/site`, its homes: the second issue below the first screen). Each page is taken at 375 and 1280 px, light and dark, as one picture of two
  * screens: its first screen, and below it the screen a reader of the feature sees: an
  * edition page's table (when it has one) or a note (on a phone in its popover, on a
  * desktop beside the text), the parallel page's first table or second row of segments,
@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 });
 if (positionals.length === 0) {
   process.stderr.write(
-    'Usage: npm run screenshots -- <build or release folder>… [--out <folder>] [--pages en,hu,parallel,downloads]\n',
+    'Usage: npm run screenshots -- <build, release or site folder>… [--out <folder>] [--pages en,hu,parallel,downloads,home-en,home-hu]\n',
   );
   process.exit(2);
 }
@@ -40,6 +40,9 @@ const pageFiles: Record<string, string> = {
   hu: 'html/hu/index.html',
   parallel: 'html/parallel.html',
   downloads: 'index.html',
+  // The series' website (`output/site`): each language's home.
+  'home-en': 'en/index.html',
+  'home-hu': 'hu/index.html',
 };
 const wanted = values.pages?.split(',') ?? Object.keys(pageFiles);
 const screens = [
@@ -95,6 +98,10 @@ async function showFeature(tab: Page, name: string): Promise<void> {
       await tab.focus(reference);
       await tab.keyboard.press('Enter');
     }
+    return;
+  }
+  if (name.startsWith('home-')) {
+    await scrollTo(tab, '.issue-list > li:nth-child(2)', 0.1);
     return;
   }
   if (name === 'parallel') {

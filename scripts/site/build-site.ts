@@ -79,18 +79,20 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const kept: IssueRecord[] = [];
   const changed: Array<{ record: IssueRecord; render: (context: SiteContext, files: SiteFiles) => Promise<void> }> = [];
   let series: Series | undefined;
-  const keyed = [];
-  for (const location of options.locations) {
-    const downloads = await findDownloads(location, supportedLanguages(), options.outputRoot);
-    const key = issueKey({
-      ...common,
-      issue: await folderDigest(location.folder),
-      series: await fileDigest(location.series),
-      glossary: await fileDigest(path.join(path.dirname(location.series), glossaryFileName)),
-      downloads: downloads.digest,
-    });
-    keyed.push({ location, downloads, key });
-  }
+  // The issues' keys side by side: each is a few files read and hashed.
+  const keyed = await Promise.all(
+    options.locations.map(async (location) => {
+      const downloads = await findDownloads(location, supportedLanguages(), options.outputRoot);
+      const key = issueKey({
+        ...common,
+        issue: await folderDigest(location.folder),
+        series: await fileDigest(location.series),
+        glossary: await fileDigest(path.join(path.dirname(location.series), glossaryFileName)),
+        downloads: downloads.digest,
+      });
+      return { location, downloads, key };
+    }),
+  );
   // Nothing changed, and the site is as the last build left it: nothing to do, nothing loaded.
   const siteKey = issueKey({
     ...common,

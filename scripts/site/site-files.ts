@@ -117,10 +117,12 @@ export class SiteFiles {
 export async function listFiles(folder: string): Promise<Map<string, number>> {
   const files = new Map<string, number>();
   if (!existsSync(folder)) return files;
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(folder, full).split(path.sep).join('/'), (await lstat(full)).size);
-  }
-  return files;
+  const entries = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const sizes = await Promise.all(entries.map((entry) => lstat(path.join(entry.parentPath, entry.name))));
+  entries.forEach((entry, index) => {
+    const relative = path.relative(folder, path.join(entry.parentPath, entry.name));
+    files.set(relative.split(path.sep).join('/'), sizes[index]?.size ?? 0);
+  });
+  // In path order, whatever order the folder listed them in.
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

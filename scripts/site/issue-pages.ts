@@ -106,7 +106,13 @@ export function readPage(context: SiteContext, issue: IssueEntry, edition: Editi
   const main: Root = {
     type: 'root',
     children: [
-      h('article', [...body['title-block'], ...body.toc, ...body.content, ...body.notes]),
+      h('article', [
+        ...body['title-block'],
+        ...downloadsNav(context, page, issue, lang),
+        ...body.toc,
+        ...body.content,
+        ...body.notes,
+      ]),
       ...body['editors-page'],
     ],
   };
@@ -128,6 +134,16 @@ export function readPage(context: SiteContext, issue: IssueEntry, edition: Editi
     ],
     main: main.children as ElementContent[],
   });
+}
+
+/** The edition's PDF and EPUB, linked below its title; nothing when they are not built. */
+function downloadsNav(context: SiteContext, page: string, issue: IssueEntry, lang: Lang): ElementContent[] {
+  const links = downloadLinks(context, page, issue, lang);
+  if (links.length === 0) return [];
+  const labels = siteLabels(context, lang);
+  return [
+    h('nav', { className: ['edition-downloads'], ariaLabel: labels.t('site.downloadsHeading') }, [h('ul', links)]),
+  ];
 }
 
 /** A size in the language's numbers: `1.2 MB`, `340 kB`. */

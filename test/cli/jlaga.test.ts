@@ -59,7 +59,7 @@ describe('jlaga', () => {
     [['build', fixtureIssue, '--lang', 'de'], /^Unknown language de: expected en, hu\.$/m],
     [['bench', '--runs', 'abc'], /^--runs takes a whole number from 1 to 9999, not abc\.$/m],
     [['bench', '--runs', '0'], /^--runs takes a whole number/],
-    [['bench', 'now'], /^Unexpected now: jlaga bench takes only --runs, --large, --all and --json\.$/m],
+    [['bench', 'now'], /^Unexpected now: jlaga bench takes only --runs, --large, --site, --all and --json\.$/m],
     [['align', 'stauts'], /^Unknown command stauts; did you mean status\? jlaga align takes status or confirm\.$/m],
     [['align'], /^jlaga align takes a command: status or confirm/],
     [['align', 'confirm', fixtureIssue], /^Expected segment ids or --all-current, not both/],

@@ -14,7 +14,6 @@ import type { Edition } from '../manuscript/split-editions.js';
 import { editionToHast } from './edition-hast.js';
 import type { EditionTrees } from './edition-hast.js';
 import { editorsPage } from './editors-page.js';
-import { rehypeHyphenate } from './hyphenate.js';
 import { labelsFor } from './issue-editions.js';
 import type { IssueEditions } from './issue-editions.js';
 import type { Labels } from './labels.js';
@@ -52,7 +51,7 @@ export interface PageLinks {
  * @param set the issue's editions (for the links to the other languages) and labels.
  * @param downloads the files to offer, in the order given (the writer knows which exist).
  * @param pages how to link the other languages' pages and the parallel page.
- * @returns the whole page as a hast tree, hyphenated.
+ * @returns the whole page as a hast tree (hyphenated by the browser, not in its text).
  */
 export function renderEditionPage(
   edition: Edition,
@@ -116,7 +115,9 @@ export function renderEditionPage(
       ...body,
     },
   });
-  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang }).runSync(page);
+  // No soft hyphens in the text: the browser hyphenates (`hyphens: auto` by `lang`), so
+  // that search and copy find whole words.
+  unified().use(rehypeKeepRanges).runSync(page);
   return page;
 }
 

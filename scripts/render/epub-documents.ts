@@ -12,7 +12,6 @@ import type { Edition } from '../manuscript/split-editions.js';
 import { editionToHast } from './edition-hast.js';
 import { editorsPage } from './editors-page.js';
 import { rehypeEpubNotes } from './rehype-epub-notes.js';
-import { rehypeHyphenate } from './hyphenate.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
 import type { Labels } from './labels.js';
 import { groupSegmentRuns } from './segment-runs.js';
@@ -174,14 +173,16 @@ interface PageFill {
   notes?: { notesHref: string; textHref: string };
 }
 
-/** Fill the page shell, then hyphenate it and make its notes EPUB notes. */
+/** Fill the page shell, then keep its ranges whole and make its notes EPUB notes. */
 function page(edition: Edition, labels: Labels, fill: PageFill): EpubDocument {
   const tree = fillTemplate(loadTemplateFile('epub/page.xhtml', { fragment: false }), {
     labels,
     values: { lang: edition.lang, pageTitle: fill.pageTitle, bodyClass: fill.id, bodyType: fill.bodyType },
     slots: { content: fill.content },
   });
-  const processor = unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang });
+  // No soft hyphens in the text: reading systems hyphenate by `xml:lang` (`hyphens: auto`
+  // in epub.css), and their search and text export find whole words.
+  const processor = unified().use(rehypeKeepRanges);
   if (fill.notes) processor.use(rehypeEpubNotes, fill.notes);
   processor.runSync(tree);
   // XHTML reading systems may read the language from `xml:lang` only (EPUB 3 asks for

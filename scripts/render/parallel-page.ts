@@ -13,7 +13,6 @@ import type { Lang } from '../manuscript/schema.js';
 import type { TranslationState } from '../manuscript/types.js';
 import { editionToHast } from './edition-hast.js';
 import type { EditionTrees } from './edition-hast.js';
-import { rehypeHyphenate } from './hyphenate.js';
 import { labelsFor } from './issue-editions.js';
 import type { IssueEditions } from './issue-editions.js';
 import type { Labels } from './labels.js';
@@ -108,7 +107,8 @@ export function renderParallelPage(issue: ValidatedIssue, set: IssueEditions, li
       rows,
     },
   });
-  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: source }).runSync(page);
+  // Hyphenated by the browser by each cell's `lang`, as the editions are (no soft hyphens).
+  unified().use(rehypeKeepRanges).runSync(page);
   return page;
 }
 

@@ -21,6 +21,7 @@ import type { PrintedEdition } from '../../scripts/output/pdf.js';
 import { loadLabels } from '../../scripts/render/labels.js';
 import { projectRoot } from '../../scripts/project.js';
 import { fixtures, read, tempFolder } from '../helpers.js';
+import { searchPdf } from '../pdf-find.js';
 
 const run = promisify(execFile);
 const sample = path.join(projectRoot, 'manuscript', '2026-3');
@@ -103,6 +104,24 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     const fragments = pages.flatMap((page) => tokens(page)).filter((word) => !vocabulary.has(word));
     expect(fragments).toEqual([]);
     expect(edition.lang).toBe(lang);
+  });
+
+  it('has every word hyphenated at a line end found by pdf.js, as Firefox’s viewer finds it', async () => {
+    const { file, pages } = get(lang);
+    // The line-end breaks are the soft hyphens left in the text layer (the others are
+    // removed before printing); each word whole, as a reader types it.
+    const words = [...new Set(pages.flatMap((page) => page.match(/[\p{L}\p{M}]*\u00ad\s*[\p{L}\p{M}]+/gu) ?? []))].map(
+      (word) => word.replace(/\u00ad\s*/gu, ''),
+    );
+    expect(words.length).toBeGreaterThan(30);
+    const search = await searchPdf(file);
+    try {
+      const missed: string[] = [];
+      for (const word of words) if (!(await search.find(word))) missed.push(word);
+      expect(missed).toEqual([]);
+    } finally {
+      await search.close();
+    }
   });
 
   it('opens with the institute’s wordmark in its language, and the date of publication', () => {

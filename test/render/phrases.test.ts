@@ -1,7 +1,8 @@
 /**
  * Phrases in another language (`:en[…]` in a Hungarian note) through the editions: the
- * span with its `lang` in HTML and EPUB, hyphenation by the phrase's own patterns,
- * the phrase's own typography.
+ * span with its `lang` in HTML and EPUB (whole: the browser or reading system
+ * hyphenates it by that language), hyphenation by the phrase's own patterns in the
+ * PDF's print page, the phrase's own typography.
  */
 import { createRequire } from 'node:module';
 import type { Element, Root } from 'hast';
@@ -15,6 +16,7 @@ import { makeEdition } from '../../scripts/manuscript/split-editions.js';
 import { hastToXml } from '../../scripts/output/hast-to-xml.js';
 import { editionToHast } from '../../scripts/render/edition-hast.js';
 import { renderEditionPage } from '../../scripts/render/edition-page.js';
+import { renderPrintPage } from '../../scripts/render/print-page.js';
 import { epubDocuments } from '../../scripts/render/epub-documents.js';
 import { rehypeHyphenate } from '../../scripts/render/hyphenate.js';
 import { loadLabels } from '../../scripts/render/labels.js';
@@ -45,10 +47,19 @@ describe('phrases in another language', async () => {
   const issue = await readValid(fixtureIssue);
   const edition = makeEdition(issue, 'hu');
 
-  it('carry lang on a span in the HTML edition, hyphenated only where English allows', () => {
+  it('carry lang on a span in the HTML edition, whole, for the browser to hyphenate as English', () => {
     const page = renderEditionPage(edition, { editions: [edition], labels }, []);
     const [phrase] = phrases(page);
-    expect(phrase).toBeDefined();
+    // No soft hyphens: the browser breaks the phrase by its `lang` (`hyphens: auto`),
+    // with its English rules, and search and copy find its words whole.
+    expect(phrase).toBe('en: <em>A Book on Points</em>, Proceedings of the conference on engagement');
+    // The text around it stays Hungarian, the page too.
+    expect(toHtml(page)).toMatch(/<html lang="hu"/);
+  });
+
+  it('are hyphenated only where English allows in the PDF’s print page', () => {
+    const page = renderPrintPage(edition, hu);
+    const [phrase] = phrases(page);
     expect(phrase).toMatch(/^en: <em>A Book on Points<\/em>, Pro\u00adceed\u00adings of the /);
     // The English patterns' breaks, not the Hungarian ones': con-fer-ence, en-gage-ment.
     for (const word of ['conference', 'engagement']) {
@@ -58,18 +69,17 @@ describe('phrases in another language', async () => {
     }
     expect(phrase).toContain(`con${shy}fer${shy}ence`);
     expect(phrase).not.toContain(`confe${shy}rence`);
-    // The text around it stays Hungarian, the page too.
-    expect(toHtml(page)).toMatch(/<html lang="hu"/);
   });
 
-  it('carry lang and xml:lang in the EPUB', () => {
+  it('carry lang and xml:lang in the EPUB, whole, for the reading system to hyphenate as English', () => {
     const documents = epubDocuments(edition, hu);
     const notes = documents.documents.find((document) => document.href === 'notes.xhtml');
     if (!notes) throw new Error('no notes document');
     const xml = hastToXml(notes.tree, { declare: ['epub'] });
-    expect(xml).toMatch(
-      /<span lang="en" xml:lang="en"><em>A Book on Points<\/em>, Pro\u00adceed\u00adings of the con\u00adfer\u00adence on en\u00adgage\u00adment<\/span>/,
+    expect(xml).toContain(
+      '<span lang="en" xml:lang="en"><em>A Book on Points</em>, Proceedings of the conference on engagement</span>',
     );
+    expect(xml).not.toContain(shy);
   });
 
   it('are set by their own language’s typography: English quotes in a Hungarian block', () => {

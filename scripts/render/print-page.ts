@@ -21,6 +21,7 @@ import { rehypeHyphenate } from './hyphenate.js';
 import type { Labels } from './labels.js';
 import { mediaUrl } from './media-url.js';
 import { rehypeKeepRanges } from './rehype-keep-ranges.js';
+import { rehypeTaggedPhrases } from './rehype-tagged-phrases.js';
 import { groupSegmentRuns } from './segment-runs.js';
 import { fillTemplate, loadTemplate } from './template.js';
 import { typeset } from './typography.js';
@@ -78,7 +79,11 @@ export function renderPrintPage(edition: Edition, labels: Labels, options: Print
       'editors-page': editorsPage(edition, labels),
     },
   });
-  unified().use(rehypeKeepRanges).use(rehypeHyphenate, { lang: edition.lang, keepWhole }).runSync(page);
+  unified()
+    .use(rehypeKeepRanges)
+    .use(rehypeHyphenate, { lang: edition.lang, keepWhole })
+    .use(rehypeTaggedPhrases)
+    .runSync(page);
   return page;
 }
 

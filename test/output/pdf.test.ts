@@ -22,6 +22,9 @@ import { loadLabels } from '../../scripts/render/labels.js';
 import { projectRoot } from '../../scripts/project.js';
 import { fixtures, read, tempFolder } from '../helpers.js';
 import { searchPdf } from '../pdf-find.js';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { visit } from 'unist-util-visit';
+import { renderPrintPage } from '../../scripts/render/print-page.js';
 
 const run = promisify(execFile);
 const sample = path.join(projectRoot, 'manuscript', '2026-3');
@@ -122,6 +125,27 @@ describe.each(['en', 'hu'])('PDF edition %s', (lang) => {
     } finally {
       await search.close();
     }
+  });
+
+  it('tags each phrase in another language with its /Lang', async () => {
+    const { edition, file } = get(lang);
+    const phrases = new Map<string, number>();
+    visit(renderPrintPage(edition, loadLabels().get(edition.lang) ?? fail()), 'element', (element) => {
+      const tag = element.properties.lang;
+      if (element.tagName === 'span' && typeof tag === 'string') phrases.set(tag, (phrases.get(tag) ?? 0) + 1);
+    });
+    const tagged = new Map<string, number>();
+    const document = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    for (const [, object] of document.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of('Type'), PDFName) !== PDFName.of('StructElem'))
+        continue;
+      // The document's own element carries the edition's language.
+      if (object.lookupMaybe(PDFName.of('S'), PDFName) === PDFName.of('Document')) continue;
+      const tag = object.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText();
+      if (tag !== undefined) tagged.set(tag, (tagged.get(tag) ?? 0) + 1);
+    }
+    expect(tagged).toEqual(phrases);
+    if (lang === 'hu') expect(tagged.get('en')).toBeGreaterThan(10);
   });
 
   it('opens with the institute’s wordmark in its language, and the date of publication', () => {

@@ -22,6 +22,7 @@ const contentTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.pdf': 'application/pdf',
   '.epub': 'application/epub+zip',
+  '.wasm': 'application/wasm',
 };
 
 /** The content type of `file`, by its extension. */

@@ -4,6 +4,7 @@
  * and the parallel edition at `html/parallel.html`.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidatedIssue } from '../manuscript/read-issue.js';
 import type { Lang } from '../manuscript/schema.js';
@@ -17,6 +18,8 @@ import { editionFileName, htmlPageName, parallelPageName } from './file-names.js
 import { stringifyHtml } from './html-shared.js';
 import type { BuildJob, FormatWriter, HtmlContext } from './types.js';
 
+const require = createRequire(import.meta.url);
+
 /**
  * Copy the shared assets into `htmlDir`: styles, the notes' script, the fonts the styles name, and the issue's
  * own `assets/` folder as `media/`.
@@ -29,8 +32,24 @@ export async function copyHtmlAssets(htmlDir: string, issueFolder: string): Prom
   }
   // The script of the notes beside the text and in popovers; the pages work without it.
   await copyFile(path.join(templatesDir, 'reader', 'notes.js'), path.join(assets, 'notes.js'));
+  await copyHyphenation(assets);
   await copyFonts(assets);
   await copyMedia(htmlDir, issueFolder);
+}
+
+/**
+ * Hyphenation where the browser has no dictionary (`templates/reader/hyphenation.js`):
+ * its settings, and Hyphenopoly's loader, main script and the patterns of the editions'
+ * languages (British English, as the PDF's) into `assets/hyphenopoly/`.
+ */
+async function copyHyphenation(assets: string): Promise<void> {
+  await copyFile(path.join(templatesDir, 'reader', 'hyphenation.js'), path.join(assets, 'hyphenation.js'));
+  const hyphenopoly = path.join(path.dirname(require.resolve('hyphenopoly/package.json')), 'min');
+  const target = path.join(assets, 'hyphenopoly');
+  await mkdir(path.join(target, 'patterns'), { recursive: true });
+  for (const name of ['Hyphenopoly_Loader.js', 'Hyphenopoly.js', 'patterns/hu.wasm', 'patterns/en-gb.wasm']) {
+    await copyFile(path.join(hyphenopoly, name), path.join(target, name));
+  }
 }
 
 /**

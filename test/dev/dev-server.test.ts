@@ -119,6 +119,8 @@ describe('npm run dev', () => {
     ['html/assets/edition.css', 'text/css; charset=utf-8'],
     ['html/assets/fonts/source-serif-4-latin-ext-400-normal.woff2', 'font/woff2'],
     ['html/media/chart.svg', 'image/svg+xml'],
+    // Hyphenopoly's patterns: browsers compile WebAssembly as it streams only with its type.
+    ['html/assets/hyphenopoly/patterns/hu.wasm', 'application/wasm'],
   ])('serves %s as %s', async (file, type) => {
     const response = await fetch(new URL(file, server.url));
     expect(response.status).toBe(200);

@@ -1,19 +1,37 @@
 /**
  * Hyphenation of the HTML editions in a browser without a dictionary for the language
  * (this Chromium has none: `hyphens: auto` breaks nothing): Hyphenopoly hyphenates the
- * Hungarian page served over HTTP as the build's soft hyphens did, the browser's find
- * finds every hyphenated word, and a copy gives whole words.
+ * Hungarian page served over HTTP as the build's soft hyphens did, its English phrases by
+ * the English patterns, the browser's find finds every hyphenated word, and a copy gives
+ * whole words.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.js';
 import type { BrowserSession } from '../../scripts/browser.js';
 import { projectRoot } from '../../scripts/project.js';
 import { buildFixture } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
+type Hyphenator = { hyphenateSync: (text: string) => string };
+const englishPatterns = require('hyphen/en-gb') as Hyphenator;
+const hungarianPatterns = require('hyphen/hu') as Hyphenator;
+
+/** Where a word with soft hyphens may break: the number of letters before each. */
+function breaks(hyphenated: string): number[] {
+  const at: number[] = [];
+  let letters = 0;
+  for (const char of hyphenated) {
+    if (char === '\u00ad') at.push(letters);
+    else letters += 1;
+  }
+  return at;
+}
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,7 +95,12 @@ describe('the Hungarian edition in a browser without a Hungarian dictionary', ()
         window.getSelection()?.addRange(range);
         const clipboardData = new DataTransfer();
         paragraph?.dispatchEvent(new ClipboardEvent('copy', { clipboardData, bubbles: true, cancelable: true }));
+        // The words of the English phrases in the Hungarian text, as Hyphenopoly broke them.
+        const english = [...document.querySelectorAll('.segment [lang="en"], .footnote [lang="en"]')].flatMap(
+          (element) => element.textContent?.match(/[\p{L}\p{M}]*\u00ad[\p{L}\p{M}\u00ad]*/gu) ?? [],
+        );
         return {
+          english,
           words: words.length,
           missed,
           shown: paragraph?.textContent ?? '',
@@ -86,6 +109,23 @@ describe('the Hungarian edition in a browser without a Hungarian dictionary', ()
       });
       expect(result.words).toBeGreaterThan(300);
       expect(result.missed).toEqual([]);
+      // An English phrase breaks only where the English patterns allow, not the Hungarian ones.
+      const allowed = (hyphenated: string) => breaks(hyphenated);
+      const english = result.english.filter((word) => !/^\p{Lu}/u.test(word));
+      expect(english.length).toBeGreaterThan(10);
+      for (const word of english) {
+        const whole = word.replace(/\u00ad/g, '');
+        expect(
+          allowed(word).every((at) => allowed(englishPatterns.hyphenateSync(whole)).includes(at)),
+          word,
+        ).toBe(true);
+      }
+      expect(
+        english.some((word) => {
+          const whole = word.replace(/\u00ad/g, '');
+          return allowed(word).some((at) => !allowed(hungarianPatterns.hyphenateSync(whole)).includes(at));
+        }),
+      ).toBe(true);
       // The paragraph shows soft hyphens; its copy is the same text without them.
       expect(result.shown).toContain('\u00ad');
       expect(result.copied.replace(/\s+/g, ' ').trim()).toBe(

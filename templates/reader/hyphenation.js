@@ -4,10 +4,10 @@
 // hyphens, so that search and copy find whole words; `hyphens: auto` hyphenates it where
 // the browser can, and where it cannot, Hyphenopoly inserts soft hyphens into the page
 // by the same Liang patterns and takes them out again of what is copied. The words and
-// the limits are the PDF's: six letters at least, two on each side of a break, words
-// with a capital letter whole; headings, links, code and dates whole. A page opened
-// from disk cannot fetch the patterns (browsers refuse `file:` requests): it is left to
-// `hyphens: auto` alone.
+// the limits are the PDF's: six letters at least, two on each side of a break (three
+// after it in English, by its patterns); headings, links, code and dates whole. A page
+// opened from disk cannot fetch the patterns (browsers refuse `file:` requests): it is
+// left to `hyphens: auto` alone.
 if (location.protocol === 'http:' || location.protocol === 'https:') {
   Hyphenopoly.config({
     // A long word per language: the loader hyphenates it with `hyphens: auto` to learn
@@ -27,7 +27,6 @@ if (location.protocol === 'http:' || location.protocol === 'https:') {
           minWordLength: 6,
           leftmin: 2,
           rightmin: 2,
-          mixedCase: false,
         },
       },
     },

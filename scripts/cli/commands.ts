@@ -16,6 +16,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'build', summary: 'build the HTML, PDF and EPUB editions', load: () => import('./build.js') },
   { name: 'dev', summary: 'preview an issue, rebuilt on every change', load: () => import('./dev.js') },
   {
+    name: 'serve',
+    summary: 'preview the series’ site (its search too) on localhost',
+    load: () => import('./serve.js'),
+  },
+  {
     name: 'release',
     summary: 'release an issue: named, checksummed, validated files',
     load: () => import('./release.js'),

@@ -10,7 +10,7 @@ import type { Lang } from '../manuscript/schema.js';
 import { supportedLanguages } from '../project.js';
 import { clientFiles, devPaths, injectLiveReload, notBuiltPage } from './live-reload.js';
 import type { DevEvent, EventStream } from './live-reload.js';
-import { contentTypeOf, resolveInside } from './static-files.js';
+import { contentTypeOf, isLocalHost, resolveInside } from './static-files.js';
 
 /** Every answer is the file as it is now, never a cached copy, and never sniffed. */
 const noCache = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -82,17 +82,6 @@ export function createRequestHandler(options: ServeOptions): RequestListener {
 }
 
 const misdirected = 'Misdirected request: this server answers only to localhost, 127.0.0.1 and [::1]\n';
-
-/**
- * Whether a Host header names this machine as the dev server's own address does:
- * `localhost`, `127.0.0.1` or `[::1]` (in any case), with `port` or no port.
- *
- * @returns false for any other name, another port, or no Host at all.
- */
-function isLocalHost(host: string | undefined, port: number | undefined): boolean {
-  const match = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?$/i.exec(host ?? '');
-  return match !== null && (match[1] === undefined || Number(match[1]) === port);
-}
 
 /** Send `file`: an HTML page with the live-reload script, anything else as its bytes. */
 async function sendFile(request: IncomingMessage, response: ServerResponse, file: string): Promise<void> {

@@ -22,12 +22,33 @@ const contentTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.pdf': 'application/pdf',
   '.epub': 'application/epub+zip',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
+  // The search index's files (Pagefind): compressed, read by its script as bytes.
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
 };
 
 /** The content type of `file`, by its extension. */
 export function contentTypeOf(file: string): string {
   return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Whether a Host header names this machine as a preview server's own address does:
+ * `localhost`, `127.0.0.1` or `[::1]` (in any case), with `port` or no port.
+ *
+ * Listening on 127.0.0.1 is not enough: a page of another site whose name is made to
+ * resolve to 127.0.0.1 (DNS rebinding) would read what is served as same-origin; it
+ * still sends its own name as Host.
+ *
+ * @returns false for any other name, another port, or no Host at all.
+ */
+export function isLocalHost(host: string | undefined, port: number | undefined): boolean {
+  const match = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?$/i.exec(host ?? '');
+  return match !== null && (match[1] === undefined || Number(match[1]) === port);
 }
 
 /** Why a URL path names no file under the folder. */

@@ -34,7 +34,7 @@ describe('jlaga', () => {
   it('lists every command in its help, and a command’s help is the command’s own --help', async () => {
     const help = await runCommand(main, ['help']);
     expect(help.code).toBe(0);
-    for (const name of ['check', 'build', 'dev', 'release', 'align', 'diff', 'xliff', 'bench']) {
+    for (const name of ['check', 'build', 'dev', 'serve', 'release', 'align', 'diff', 'xliff', 'bench']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     }
     expect(await runCommand(main, [])).toEqual(help);

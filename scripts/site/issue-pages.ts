@@ -16,6 +16,7 @@ import { typeset } from '../render/typography.js';
 import { downloadLinks, languageFiles } from './downloads-list.js';
 import type { IssueEntry } from './issue-entry.js';
 import { relativeLink, sitePaths } from './layout.js';
+import { searchBody, searchIgnore } from './search-marks.js';
 import { citationMeta, jsonLdScript, scholarlyArticle } from './scholarly-metadata.js';
 import { inLanguage, linkTo, siteLabels } from './site-context.js';
 import type { SiteContext } from './site-context.js';
@@ -64,8 +65,8 @@ export function issuePage(context: SiteContext, issue: IssueEntry, lang: Lang): 
     alternates: issueAlternates(issue, sitePaths.issue),
     draft: issue.downloads === 'draft',
     main: [
-      h('article', { className: ['issue-page'] }, [
-        h('p', { className: ['issue-meta'] }, [
+      h('article', { className: ['issue-page'], ...searchBody(lang, 'issue', { ...issue, title }) }, [
+        h('p', { className: ['issue-meta'], ...searchIgnore }, [
           h('span', { className: ['issue-number'] }, labels.t('issueNumber', { issue: issue.issue })),
           ' · ',
           h('time', { dateTime: issue.date }, labels.formatDate(issue.date)),
@@ -85,7 +86,7 @@ export function issuePage(context: SiteContext, issue: IssueEntry, lang: Lang): 
         h('p', { className: ['read-online'] }, [
           h('a', { href: linkTo(context, page, sitePaths.read(lang, issue.slug)) }, labels.t('site.readOnline')),
         ]),
-        h('section', { className: ['downloads'], ariaLabelledBy: 'downloads-title' }, [
+        h('section', { className: ['downloads'], ariaLabelledBy: 'downloads-title', ...searchIgnore }, [
           h('h2', { id: 'downloads-title' }, labels.t('site.downloadsHeading')),
           ...downloads,
         ]),
@@ -106,10 +107,12 @@ export function readPage(context: SiteContext, issue: IssueEntry, edition: Editi
   const main: Root = {
     type: 'root',
     children: [
-      h('article', [
+      h('article', searchBody(lang, 'edition', { ...issue, title: typeset(edition.title, labels.typography) }), [
         ...body['title-block'],
-        ...downloadsNav(context, page, issue, lang),
-        ...body.toc,
+        // The links to the files and the contents are no text to find.
+        ...[...downloadsNav(context, page, issue, lang), ...body.toc].map((node) =>
+          node.type === 'element' ? { ...node, properties: { ...node.properties, ...searchIgnore } } : node,
+        ),
         ...body.content,
         ...body.notes,
       ]),

@@ -1,33 +1,23 @@
 /**
- * The site's search index: a stage after the site's pages are written. Pagefind reads
- * the pages that mark their text with `data-pagefind-body` (the HTML editions and the
- * issue pages; the home page, the search pages and the feeds are not marked, and the
- * furniture inside a marked page is `data-pagefind-ignore`) and writes a static index
- * into `<site>/pagefind/`, one per language of the pages' `<html lang>`, each with the
- * stemmer of its language (Hungarian: `szövetséges` finds `szövetségeseinek`). A page's
- * search script fetches it: no server does the searching.
+ * The site's search index, made by Pagefind from the pages that mark their text with
+ * `data-pagefind-body` (`search-marks.ts`: the HTML editions and the issue pages; the
+ * furniture inside them is `data-pagefind-ignore`): one index per language of the
+ * pages' `<html lang>`, each with the stemmer of its language (Hungarian: `befolyásnak`
+ * finds `befolyást`), static files that a page's script fetches: no server searches.
  *
  * Pagefind's own binary (the `@pagefind/<platform>` package, no install script) runs as
  * a service while the index is made and is ended after, or on a stop. Only the files
- * the search page needs are written: not Pagefind's own interfaces.
- *
- * The same pages give the same bytes. When the pages are those the index was made from
- * (`indexed.json` in the index folder holds the digest of the pages and of the index's
- * own files), the index is left as it is: no page changed, nothing to do.
+ * the search page needs are kept: not Pagefind's own interfaces. The same pages give
+ * the same bytes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createIndex, close as closePagefind } from 'pagefind';
-import { makeOwnedFolder, onStop } from '../cleanup.js';
+import { onStop } from '../cleanup.js';
 import { projectRoot } from '../project.js';
 
 /** The folder of the index under the site's folder, which its search pages fetch. */
 export const searchIndexFolder = 'pagefind';
-
-/** The record of what the index was made from, in its folder. */
-const recordName = 'indexed.json';
 
 /** Pagefind's own search interfaces, which the site does not use (its search page has its own). */
 const unusedFiles = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -35,97 +25,51 @@ const unusedFiles = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|c
 /** The attribute that marks a page's indexed text; a page without it is not indexed. */
 const bodyMarker = 'data-pagefind-body';
 
-export interface SearchIndexResult {
-  /** False when the pages were those of the index already there, which was kept. */
-  indexed: boolean;
-  /** The pages indexed (or that the kept index was made from), by path under the site. */
-  pages: string[];
-  /** The number of pages of each language in the index. */
-  languages: Record<string, number>;
+/** A page to index: its path under the site (`hu/2026-3/read/index.html`) and its HTML. */
+export interface PageToIndex {
+  path: string;
+  content: string;
 }
 
-/** What `indexed.json` holds: no time, so the same pages give the same bytes. */
-interface IndexRecord {
-  pagefind: string;
-  pages: string[];
-  /** SHA-256 of the pages' paths and bytes. */
-  pagesDigest: string;
-  languages: Record<string, number>;
-  /** SHA-256 of the index's files, this record aside: an index changed by hand is made again. */
-  filesDigest: string;
-}
-
-/**
- * Make the search index of the site in `siteDir` into `<siteDir>/pagefind/`, replacing
- * the one there in one rename, or keep that one when its pages have not changed.
- *
- * @throws when Pagefind reports a problem (a page it cannot read) or cannot run; the
- *   index that was there is then left as it was, and no temporary folder remains.
- */
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
-  const pages = await markedPages(siteDir);
-  const pagesDigest = digest(pages.map((page) => [page.path, page.content]));
-  const target = path.join(siteDir, searchIndexFolder);
-  const kept = await keptRecord(target);
-  if (kept && kept.pagesDigest === pagesDigest && kept.pagefind === pagefindVersion()) {
-    return { indexed: false, pages: kept.pages, languages: kept.languages };
-  }
-
-  const files = await runPagefind(pages);
-  const languages = languagesOf(files);
-  const record: IndexRecord = {
-    pagefind: pagefindVersion(),
-    pages: pages.map((page) => page.path),
-    pagesDigest,
-    languages,
-    filesDigest: digest(files.map((file) => [file.path, file.content])),
-  };
-  files.push({ path: recordName, content: Buffer.from(`${JSON.stringify(record, null, 2)}\n`) });
-
-  // Written beside the site, then moved in: a failure leaves the index that was there.
-  const staging = await makeOwnedFolder(siteDir, `.${searchIndexFolder}-`);
-  try {
-    const fresh = path.join(staging.path, 'new');
-    for (const file of files) {
-      const to = path.join(fresh, ...file.path.split('/'));
-      await mkdir(path.dirname(to), { recursive: true });
-      await writeFile(to, file.content);
-    }
-    const old = path.join(staging.path, 'old');
-    const hadOld = await rename(target, old).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        throw error;
-      },
-    );
-    await rename(fresh, target).catch(async (error: unknown) => {
-      if (hadOld) await rename(old, target);
-      throw error;
-    });
-  } finally {
-    await staging.remove();
-  }
-  return { indexed: true, pages: record.pages, languages };
-}
-
-interface IndexFile {
-  /** Relative to the index folder, with `/`. */
+/** One file of the index: its path under the index's folder (with `/`) and its bytes. */
+export interface IndexFile {
   path: string;
   content: Uint8Array;
 }
 
-/** The HTML pages under `siteDir` that mark their text for the index, by path (sorted, `/`). */
-async function markedPages(siteDir: string): Promise<Array<{ path: string; content: string }>> {
-  const names = (await readdir(siteDir, { recursive: true, encoding: 'utf8' }))
-    .map((name) => name.split(path.sep).join('/'))
-    .filter((name) => name.endsWith('.html') && !name.split('/').some((part) => part.startsWith('.')))
-    .filter((name) => name.split('/')[0] !== searchIndexFolder)
-    .sort();
-  const pages = await Promise.all(
-    names.map(async (name) => ({ path: name, content: await readFile(path.join(siteDir, name), 'utf8') })),
-  );
-  return pages.filter((page) => page.content.includes(bodyMarker));
+/** A search index, ready to be written into the site's `pagefind/` folder. */
+export interface SearchIndex {
+  /** Its files, sorted by path, without Pagefind's own interfaces. */
+  files: IndexFile[];
+  /** The pages indexed (those that mark text), by path. */
+  pages: string[];
+  /** The pages of each language in it. */
+  languages: Record<string, number>;
+  /** The version of Pagefind that made it. */
+  pagefind: string;
+}
+
+/** Whether the HTML of a page marks text for the index (else Pagefind is not given it). */
+export function marksText(html: string): boolean {
+  return html.includes(bodyMarker);
+}
+
+/**
+ * Make the search index of `pages` (those that mark no text are left out): the same
+ * pages give the same bytes.
+ *
+ * @throws when Pagefind reports a problem (a page it cannot read) or cannot run; its
+ *   service is ended all the same.
+ */
+export async function indexPages(pages: readonly PageToIndex[]): Promise<SearchIndex> {
+  const marked = pages.filter((page) => marksText(page.content));
+  const files = await runPagefind(marked);
+  return {
+    files,
+    pages: marked.map((page) => page.path),
+    languages: languagesOf(files),
+    pagefind: pagefindVersion(),
+  };
 }
 
 /**
@@ -179,39 +123,10 @@ function languagesOf(files: readonly IndexFile[]): Record<string, number> {
   );
 }
 
-/** The record of the index in `folder` when its files are as it says; undefined otherwise. */
-async function keptRecord(folder: string): Promise<IndexRecord | undefined> {
-  let record: IndexRecord;
-  try {
-    record = JSON.parse(await readFile(path.join(folder, recordName), 'utf8')) as IndexRecord;
-  } catch {
-    return undefined;
-  }
-  const names = (await readdir(folder, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((name) => name !== recordName)
-    .sort();
-  const files = await Promise.all(
-    names.map(async (name): Promise<[string, Uint8Array]> => [name, await readFile(path.join(folder, name))]),
-  );
-  return digest(files) === record.filesDigest ? record : undefined;
-}
-
-/** SHA-256 over names and contents, each length-prefixed so that no two lists meet. */
-function digest(entries: ReadonlyArray<readonly [string, string | Uint8Array]>): string {
-  const hash = createHash('sha256');
-  for (const [name, content] of entries) {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    hash.update(`${Buffer.byteLength(name)}:${name}:${bytes.length}:`).update(bytes);
-  }
-  return hash.digest('hex');
-}
-
 let version: string | undefined;
 
 /** The version of Pagefind that makes the index: another one makes it anew. */
-function pagefindVersion(): string {
+export function pagefindVersion(): string {
   version ??= (
     JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as {
       version: string;

@@ -7,6 +7,7 @@
  */
 import type { SiteChanges, SiteFiles } from './site-files.js';
 import type { SiteContext } from './site-context.js';
+import { putSearch } from './search-stage.js';
 
 /** What a stage after the pages is given. */
 export interface SiteStageInput {
@@ -26,4 +27,4 @@ export interface SiteStage {
 }
 
 /** The stages after the pages, in the order they run. */
-export const afterPages: readonly SiteStage[] = [];
+export const afterPages: readonly SiteStage[] = [{ name: 'search', run: putSearch }];

@@ -8,6 +8,8 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compiledProgram } from '../scripts/project.js';
 import { processTimes, runOnce, time } from './measure.js';
+import { searchIndexTimes } from './search-index.js';
+import type { SearchIndexTimes } from './search-index.js';
 
 /** How many issues the site has. */
 export const siteIssues = 50;
@@ -15,6 +17,8 @@ export const siteIssues = 50;
 export interface SiteTimes {
   oneChanged: number[];
   unchanged: number[];
+  /** Making the site's search index, alone. */
+  searchIndex: SearchIndexTimes;
 }
 
 /** Generate the issues under `root/site-manuscript/`, build their site once, and time the two rebuilds. */
@@ -52,5 +56,6 @@ export async function siteTimes(runs: number, root: string): Promise<SiteTimes> 
     oneChanged.push(ms);
   }
   const unchanged = await processTimes(runs, process.execPath, [compiledProgram, ...args]);
-  return { oneChanged, unchanged };
+  const searchIndex = await searchIndexTimes(runs, path.join(root, 'site-output', 'site'));
+  return { oneChanged, unchanged, searchIndex };
 }

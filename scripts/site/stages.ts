@@ -7,7 +7,6 @@
  */
 import type { SiteChanges, SiteFiles } from './site-files.js';
 import type { SiteContext } from './site-context.js';
-import { putSearch } from './search-stage.js';
 
 /** What a stage after the pages is given. */
 export interface SiteStageInput {
@@ -27,4 +26,7 @@ export interface SiteStage {
 }
 
 /** The stages after the pages, in the order they run. */
-export const afterPages: readonly SiteStage[] = [{ name: 'search', run: putSearch }];
+export const afterPages: readonly SiteStage[] = [
+  // Loaded when a build gets this far: a site that is up to date never loads Pagefind.
+  { name: 'search', run: async (input) => (await import('./search-stage.js')).putSearch(input) },
+];

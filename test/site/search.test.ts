@@ -167,6 +167,14 @@ describe('the search stage of a site build', () => {
     expect(lines).toContain('search: 4 pages indexed: en 2, hu 2');
     const made = await hashTree(index);
 
+    // Nothing changed: the site is up to date, the search stage does not run.
+    lines.length = 0;
+    await build();
+    expect(lines.filter((line) => line.startsWith('search:'))).toEqual([]);
+    expect(await hashTree(index)).toEqual(made);
+
+    // The issue's folder changed, its pages did not: the index is kept.
+    await writeFile(path.join(issue, 'notes.txt'), 'an editor’s note, in no edition\n');
     lines.length = 0;
     await build();
     expect(lines).toContain('search: index kept (no page changed): en 2, hu 2');

@@ -44,7 +44,8 @@ export function searchPage(context: SiteContext, lang: Lang): Root {
     description: labels.t('siteSearch.description', { series }),
     alternates: Object.fromEntries(context.languages.map((other) => [other, sitePaths.search(other)])),
     head: [h('link', { rel: 'stylesheet', href: `${assets}${searchAssets.styles}` })],
-    scripts: [h('script', { type: 'module', src: `${assets}${searchAssets.script}` })],
+    // A classic script: a module would not load from a disk, where the page says the search needs a server.
+    scripts: [h('script', { src: `${assets}${searchAssets.script}`, defer: true })],
     main: main.children as ElementContent[],
   });
 }

@@ -4,6 +4,8 @@
  * index) and lists each result: its title as a link, its issue and kind, and the
  * passage that matched, the words found marked. The form submits to this page by GET,
  * so a search is an address that can be kept and shared. The labels come from the page.
+ * A classic script (Pagefind is imported when needed), so that from a disk, where the
+ * index cannot be read, it still says so.
  */
 const section = document.querySelector('[data-search-index]');
 const input = document.getElementById('search-q');

@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/browser.js';
+import { fileUrl, launchBrowser } from '../../scripts/browser.js';
 import type { BrowserSession } from '../../scripts/browser.js';
 import { startStaticServer } from '../../scripts/dev/static-server.js';
 import type { StaticServer } from '../../scripts/dev/static-server.js';
@@ -137,6 +137,20 @@ describe('the Hungarian search', () => {
     await page.goto(new URL('hu/search/?q=befoly%C3%A1snak', server.url).href, { waitUntil: 'load' });
     expect(await page.$eval('.search-page', (section) => (section as HTMLElement).innerText)).toMatch(
       /A keresés a böngészőben fut, JavaScript kell hozzá\./,
+    );
+    await page.close();
+  });
+
+  it('says, opened from a disk, that the index cannot be read there', async () => {
+    const { page } = await session.openPage(siteDir);
+    await page.goto(`${fileUrl(path.join(siteDir, 'hu', 'search', 'index.html'))}?q=befoly%C3%A1snak`, {
+      waitUntil: 'load',
+    });
+    await page.waitForFunction(
+      () => /lemezről/.test(document.querySelector('.search-page [role="status"]')?.textContent ?? ''),
+      {
+        timeout: 20_000,
+      },
     );
     await page.close();
   });

@@ -102,16 +102,17 @@ export async function printEdition(
   const keepWhole = new Set<string>();
   // Paragraphs set a line longer or shorter (by the line breaker's index), and every
   // remedy tried.
-  const lengths = new Map<number, number>();
+  const lengths = new Map<number, Length>();
   const tried = new Set<string>();
   // The layout with the fewest faults so far, kept open to be printed.
   let best: { page: Page; blocked: string[]; pages: number; faults: number } | undefined;
   try {
     // Lay out again while a word is split between two pages or a paragraph's line stands
     // alone at a page's top or foot: each pass keeps the words that fell at a page's foot
-    // whole and sets a paragraph with a lone line a line longer or shorter (its next
-    // remedy); three passes at most, as many as the words alone needed before. The layout
-    // with the fewest faults is printed.
+    // whole and applies each lone line's next remedy (a paragraph a line longer or
+    // shorter, or its last two lines taken to the next page); three passes with remedies,
+    // and a fourth only for words the third split. The layout with the fewest faults is
+    // printed.
     for (let pass = 1; pass <= maximumPasses; pass++) {
       // A file per pass: Chromium may keep a page it has loaded from disk in its cache.
       const file = path.join(printDir, `${edition.lang}-${pass}.html`);
@@ -135,12 +136,18 @@ export async function printEdition(
       // Each lone line's first remedy not tried yet.
       const remedies = lone
         .map((problem) => problem.remedies.find(([index, change]) => !tried.has(`${index}:${change}`)))
-        .filter((remedy): remedy is [number, number] => remedy !== undefined);
-      if (faults === 0 || (splits.every((word) => keepWhole.has(word)) && remedies.length === 0)) break;
+        .filter((remedy): remedy is [number, LengthChange] => remedy !== undefined);
+      const newSplits = splits.filter((word) => !keepWhole.has(word));
+      if (faults === 0 || (newSplits.length === 0 && remedies.length === 0)) break;
+      // After the last remedies, one layout more only for the words they split.
+      if (pass >= remedyPasses && newSplits.length === 0) break;
       for (const word of splits) keepWhole.add(word);
+      if (pass >= remedyPasses) continue;
       for (const [index, change] of remedies) {
         tried.add(`${index}:${change}`);
-        lengths.set(index, change);
+        // Two lines taken over keep the paragraph's lines as the layout found them.
+        const lines = change === 'lastTwo' ? (lengths.get(index)?.lines ?? 0) : change;
+        lengths.set(index, { lines, lastTwo: change === 'lastTwo' });
       }
     }
     if (!best) throw new Error(`No layout of ${edition.slug} ${edition.lang}`);
@@ -175,16 +182,30 @@ export async function printEdition(
 interface LoneLine {
   kind: 'widow' | 'orphan' | 'note';
   /** Paragraphs (by the line breaker's index) and the lines each is to have more or fewer, in order. */
-  remedies: Array<[number, number]>;
+  remedies: Array<[number, LengthChange]>;
 }
 
-/** The most layouts of one edition. */
-const maximumPasses = 3;
+/** A line more (+1) or fewer (-1), or the last two lines to the next page together (print/line-breaks.js). */
+type LengthChange = number | 'lastTwo';
+
+/** A paragraph's lines more or fewer, and whether its last two go to the next page together. */
+interface Length {
+  lines: number;
+  lastTwo: boolean;
+}
+
+/**
+ * The layouts of one edition that may try remedies, and the most in all: a fourth only
+ * keeps whole the words the third split at a page's foot (the last two lines of a
+ * paragraph taken over to a page move every page end after it).
+ */
+const remedyPasses = 3;
+const maximumPasses = 4;
 
 /** The print page's window, as far as the functions below use it: they run in Chromium, not in Node. */
 interface PrintWindow {
   PagedConfig?: { auto: boolean };
-  jlagaLengths?: Array<[number, number]>;
+  jlagaLengths?: Array<[number, Length]>;
   PagedPolyfill: { preview: () => Promise<{ total: number }> };
   document: { fonts: { ready: Promise<unknown> } };
 }
@@ -194,7 +215,7 @@ interface PrintWindow {
  * `lengths` names the paragraphs to set a line longer (+1) or shorter (-1), by the line
  * breaker's index. Returns the number of pages.
  */
-async function layOut(page: Page, file: string, lengths: Array<[number, number]>): Promise<number> {
+async function layOut(page: Page, file: string, lengths: Array<[number, Length]>): Promise<number> {
   await page.goto(fileUrl(file), { waitUntil: 'load' });
   // Paged.js starts by itself unless told not to; it is started below, once loaded.
   await page.evaluate(async () => {

@@ -14,9 +14,14 @@
 // soft hyphen is removed). The text keeps its characters, elements and languages.
 //
 // Each paragraph is marked with its index (`data-line-breaking`). Input (optional):
-// `globalThis.jlagaLengths`, pairs of a paragraph's index and the lines it is to have
-// more or fewer (+1, -1), against a lone line on the last layout (print/lone-lines.js);
-// a paragraph that cannot have them keeps its best breaks.
+// `globalThis.jlagaLengths`, pairs of a paragraph's index and `{ lines, lastTwo }`: the
+// lines it is to have more or fewer (+1, -1), against a lone line on the last layout
+// (print/lone-lines.js); a paragraph that cannot have them keeps its best breaks.
+// `lastTwo` takes the paragraph's last two lines to the next page together, as TeX
+// does against a widow: its lines are broken so that the penultimate starts after a
+// space (the same number of lines), and the paragraph is parted there, the second part
+// starting a page (`data-break-before`), the first justified to its end
+// (`lines-continue`, print.css).
 // Returns the number of paragraphs broken and of opportunities taken away.
 (async () => {
   const lengths = new Map(globalThis.jlagaLengths ?? []);
@@ -119,7 +124,8 @@
     const spacesIn = (fromSpaces, to) => to.spaces - fromSpaces;
     const hyphenates = (point) => point.kind === 'soft' || point.kind === 'hyphen';
 
-    const solve = (tolerance, wantedLines) => {
+    // `accept(point, lines)`: whether a break may end the paragraph's line `lines` there.
+    const solve = (tolerance, wantedLines, accept = () => true) => {
       // Active states: at a point, with a run of hyphenated lines and a fitness class.
       const best = new Map(); // key → node
       const key = (index, run, fitness, lines) => `${index}/${run}/${fitness}/${wantedLines === undefined ? 0 : lines}`;
@@ -138,7 +144,7 @@
             const ratio = final ? 0 : stretchable > 0 ? (width - natural) / stretchable : Infinity;
             if (ratio > tolerance) continue;
             const run = hyphenates(point) ? node.run + 1 : 0;
-            if (run > maximumRun) continue;
+            if (run > maximumRun || !accept(point, node.lines + 1)) continue;
             const badness = final ? 0 : Math.min(10000, 100 * ratio ** 3);
             const fitness = ratio > 1 ? 0 : ratio > 0.5 ? 1 : 2;
             let demerits = (linePenalty + badness) ** 2;
@@ -178,15 +184,28 @@
       if (chosen) break;
     }
     if (!chosen) return;
-    if (lengths.has(paragraphIndex)) {
-      const lines = chosen.lines + lengths.get(paragraphIndex);
+    const change = lengths.get(paragraphIndex) ?? { lines: 0, lastTwo: false };
+    if (change.lines !== 0) {
+      const lines = chosen.lines + change.lines;
       const other = tolerances.reduce((found, tolerance) => found ?? solve(tolerance, lines), undefined);
+      if (other) chosen = other;
+    }
+    const { lastTwo } = change;
+    if (lastTwo) {
+      // The same number of lines, the penultimate starting after a space (a break at a
+      // soft hyphen would leave the hyphen out at the end of the first part).
+      const lines = chosen.lines;
+      const atSpace = (point, line) => line !== lines - 2 || point.kind === 'space';
+      const other = tolerances.reduce((found, tolerance) => found ?? solve(tolerance, lines, atSpace), undefined);
       if (other) chosen = other;
     }
     const breaks = [];
     for (let node = chosen.previous; node && node.index >= 0; node = node.previous)
       breaks.unshift(realPoints[node.index]);
     broken += 1;
+    // Where Paged.js is to start a page: the space before the penultimate line.
+    const penultimate = breaks[breaks.length - 2];
+    const pageBreak = lastTwo && paragraph.tagName === 'P' && penultimate?.kind === 'space' ? penultimate : undefined;
 
     // Steer Chromium: after each break, take away the opportunities that would still fit.
     const edits = [];
@@ -204,9 +223,14 @@
     // From the end of each text node, so that the offsets before stay right.
     const byNode = new Map();
     for (const point of edits) byNode.set(point.node, [...(byNode.get(point.node) ?? []), point]);
+    if (pageBreak && !byNode.has(pageBreak.node)) byNode.set(pageBreak.node, []);
+    let restStart;
     for (const [node, list] of byNode) {
       let text = node.nodeValue;
+      // The page break's place in this node once the edits before it are made.
+      let breakAt = pageBreak?.node === node ? pageBreak.offset + 1 : undefined;
       for (const point of list.sort((a, b) => b.offset - a.offset)) {
+        const before = text.length;
         if (point.kind === 'space') {
           // The whole run of white space becomes one no-break space.
           let end = point.offset;
@@ -217,8 +241,25 @@
           text = `${text.slice(0, point.offset)}${text.slice(point.offset + 1)}`;
           changed += 1;
         }
+        if (breakAt !== undefined && point.offset < breakAt) breakAt -= before - text.length;
       }
       node.nodeValue = text;
+      if (breakAt !== undefined) restStart = node.splitText(breakAt);
+    }
+    if (restStart) {
+      // Paged.js lays a paragraph out whole and splits it only where it overflows: the
+      // last two lines become a paragraph of their own that starts a page, the part
+      // before is justified to its end (print.css), and the two keep their elements.
+      const rest = document.createRange();
+      rest.setStart(restStart, 0);
+      rest.setEnd(paragraph, paragraph.childNodes.length);
+      const continuation = paragraph.cloneNode(false);
+      continuation.removeAttribute('id');
+      continuation.append(rest.extractContents());
+      continuation.classList.add('lines-continued');
+      continuation.dataset.breakBefore = 'page';
+      paragraph.classList.add('lines-continue');
+      paragraph.after(continuation);
     }
   });
   document.documentElement.classList.remove('measuring-lines');

@@ -4,7 +4,6 @@
  *
  * Exit 0 when stopped, 1 when it cannot start (the port is taken), 2 on bad usage.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { allIssues, locateIssue } from '../manuscript/locate-issue.js';
 import type { IssueLocation } from '../manuscript/locate-issue.js';
@@ -13,6 +12,7 @@ import { projectRoot } from '../project.js';
 import { exitCode, formatReport } from '../messages/report.js';
 import { parseCommandLine } from './arguments.js';
 import type { CommandIo } from './io.js';
+import { untilStopped } from './until-stopped.js';
 
 const usage = `Usage: jlaga dev [<issue>] [--port <port>]
 
@@ -93,24 +93,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return exitCode.errors;
   }
   io.stdout.write(`Serving ${location.slug} on ${server.url} (Ctrl-C to stop)\n`);
-  let stopping = false;
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const closed = new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      // A second signal ends it at once, should closing hang.
-      if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
-      stopping = true;
-      io.stdout.write('Stopping.\n');
-      void server.close().then(() => {
-        // Once closed (the running build awaited): the program ends by itself.
-        for (const name of signals) process.off(name, stop);
-        resolve();
-      });
-    };
-    // Kept (not `once`): a build running meanwhile has its folder removed on the signal
-    // (cleanup.ts), which ends the program by it only when nothing else handles it.
-    for (const name of signals) process.on(name, stop);
-  });
-  await closed;
+  // Once closed (the running build awaited): the program ends by itself.
+  await untilStopped(server, io);
   return exitCode.ok;
 }

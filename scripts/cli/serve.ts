@@ -5,7 +5,6 @@
  *
  * Exit 0 when stopped, 2 on bad usage or when the port is taken or the folder missing.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { startStaticServer } from '../dev/static-server.js';
@@ -15,6 +14,7 @@ import { exitCode } from '../messages/report.js';
 import { projectRoot } from '../project.js';
 import { parseCommandLine } from './arguments.js';
 import type { CommandIo } from './io.js';
+import { untilStopped } from './until-stopped.js';
 
 const usage = `Usage: jlaga serve [--dir <folder>] [--port <port>]
 
@@ -82,20 +82,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return exitCode.usage;
   }
   io.stdout.write(`Serving ${displayPath(dir)} on ${server.url} (Ctrl-C to stop)\n`);
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      // A second signal ends it at once, should closing hang.
-      if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
-      stopping = true;
-      io.stdout.write('Stopping.\n');
-      void server.close().then(() => {
-        for (const name of signals) process.off(name, stop);
-        resolve();
-      });
-    };
-    for (const name of signals) process.on(name, stop);
-  });
+  await untilStopped(server, io);
   return exitCode.ok;
 }
